@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root: server/dist/config.js (or server/src/config.ts) -> ../../ */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().default(join(REPO_ROOT, '.data')),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(12 * 60 * 60),
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  CLIENT_DIST: z.string().default(join(REPO_ROOT, 'client', 'dist')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config extends Omit<Env, 'JWT_SECRET'> {
+  jwtSecret: string;
+  /** Seed the demo fund into an empty database on start. */
+  seedDemo: boolean;
+  /** Demo mode: the sign-in page lists the demo accounts. */
+  demoMode: boolean;
+  isProduction: boolean;
+}
+
+/**
+ * Reads every environment variable once, validates it, and fails with one
+ * clear message naming each bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const { JWT_SECRET, ...rest } = parsed.data;
+  const isProduction = rest.NODE_ENV === 'production';
+  if (isProduction && !JWT_SECRET) throw new Error('Invalid configuration: JWT_SECRET is required in production');
+  const seedDemo = rest.SEED_DEMO === 'true' || (rest.SEED_DEMO === 'auto' && !isProduction);
+  return {
+    ...rest,
+    jwtSecret: JWT_SECRET ?? persistedSecret(rest.DATA_DIR),
+    seedDemo,
+    demoMode: seedDemo,
+    isProduction,
+  };
+}
+
+/** For the default run: a random secret generated once and kept in the data folder. */
+function persistedSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

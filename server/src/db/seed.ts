@@ -1,0 +1,219 @@
+import {
+  Category,
+  MembershipStatus,
+  NeighborhoodKind,
+  OrganizationType,
+  ProposalDecision,
+  Role,
+  VoteChoice,
+} from '@commonweal/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Fund } from '../modules/funds/fund.entity.js';
+import { Neighborhood } from '../modules/funds/neighborhood.entity.js';
+import { Membership } from '../modules/organizations/membership.entity.js';
+import { Organization } from '../modules/organizations/organization.entity.js';
+import { loadActor, type Actor } from '../modules/users/actor.js';
+import { hashPassword } from '../modules/users/auth.service.js';
+import { User } from '../modules/users/user.entity.js';
+import type { Services } from '../services.js';
+
+export const DEMO_PASSWORD = 'commonweal-demo';
+
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@danzishi.example', role: Role.FUND_ADMIN, displayName: 'Fund Secretariat (Chen Jing)' },
+  { email: 'gov@danzishi.example', role: Role.GOVERNMENT, displayName: 'Street Office (Li Wei)' },
+  { email: 'enterprise@danzishi.example', role: Role.ENTERPRISE, displayName: 'Riverside Logistics (Zhou Min)' },
+  { email: 'ngo@danzishi.example', role: Role.SOCIAL_ORGANIZATION, displayName: 'Social Work Centre (Wang Fang)' },
+  { email: 'resident@danzishi.example', role: Role.RESIDENT, displayName: 'Grandma Liu' },
+  { email: 'resident2@danzishi.example', role: Role.RESIDENT, displayName: 'Xiao Zhang' },
+] as const;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Seeds the Danzishi Street demo fund, once, into an empty database. Rows
+ * that have no service (the fund, accounts of the fund's side) are inserted
+ * directly; everything with rules (needs, proposals, votes, comments,
+ * decisions) goes through the same services the API uses.
+ * Returns false and does nothing when the database already holds data.
+ */
+export async function seedDemo(ds: DataSource, services: Services): Promise<boolean> {
+  const existing = await ds.getRepository(Fund).count();
+  const users = await ds.getRepository(User).count();
+  if (existing > 0 || users > 0) return false;
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ids = await ds.transaction(async (em) => {
+    const fund = await em.save(
+      em.create(Fund, {
+        name: 'Danzishi Street Community Development Fund',
+        region: "Nan'an District, Chongqing",
+        currency: 'CNY',
+        description:
+          'A street-level community fund for about 60,000 residents of old and new compounds on the south bank of the Yangtze. ' +
+          'Residents raise needs and shape how the money is used; enterprises and social organizations bring resources; ' +
+          'the street office verifies and co-signs. Every yuan in and out is on the public ledger.',
+      }),
+    );
+    const hoods = await em.save(
+      [
+        { name: 'Old Street Compound (老街小区)', kind: NeighborhoodKind.OLD },
+        { name: 'Shipyard Workers’ Dormitories (船厂宿舍)', kind: NeighborhoodKind.OLD },
+        { name: 'Riverside New Town (滨江新城)', kind: NeighborhoodKind.NEW },
+        { name: 'Yangtze View Gardens (江景花园)', kind: NeighborhoodKind.NEW },
+      ].map((n) => em.create(Neighborhood, { ...n, fundId: fund.id })),
+    );
+    const org = (name: string, type: OrganizationType, verified: boolean, description: string) =>
+      em.create(Organization, { name, type, verified, description, verifiedAt: verified ? new Date() : null });
+    const [streetOffice, logistics, socialWork] = await em.save([
+      org('Danzishi Street Office', OrganizationType.GOVERNMENT, true, 'The sub-district government of Danzishi Street.'),
+      org('Chongqing Riverside Logistics Co.', OrganizationType.ENTERPRISE, true, 'A logistics company with 2,000 staff in the area.'),
+      org('Danzishi Social Work Service Centre', OrganizationType.SOCIAL_ORGANIZATION, true, 'Registered social-work agency serving elders and families.'),
+      org('Nan’an Corner Bakery', OrganizationType.ENTERPRISE, false, 'A family bakery; verification pending.'),
+      org('Neighbourhood Elders Volunteer Group', OrganizationType.SOCIAL_ORGANIZATION, false, 'Retired residents who help neighbours; verification pending.'),
+      org('Tongyuanju Community Committee', OrganizationType.GOVERNMENT, false, 'Awaiting verification by the street office.'),
+    ]);
+    const user = (email: string, role: Role, displayName: string, neighborhoodId: string | null = null) =>
+      em.create(User, { email, role, displayName, passwordHash, neighborhoodId });
+    const [admin, gov, enterprise, ngo, resident, resident2] = await em.save(
+      DEMO_ACCOUNTS.map((a, i) =>
+        user(a.email, a.role, a.displayName, a.role === Role.RESIDENT ? (hoods[i === 4 ? 0 : 2]?.id ?? null) : null),
+      ),
+    );
+    const neighbours = await em.save(
+      ['Uncle Huang', 'Ms. Deng', 'Mr. Tan', 'Auntie Zhao'].map((name, i) =>
+        user(`neighbour${i + 1}@danzishi.example`, Role.RESIDENT, name, hoods[i % hoods.length]?.id ?? null),
+      ),
+    );
+    await em.save([
+      member(em, gov!, streetOffice!),
+      member(em, enterprise!, logistics!),
+      member(em, ngo!, socialWork!),
+    ]);
+    return {
+      fundId: fund.id,
+      oldStreet: hoods[0]!.id,
+      riverside: hoods[2]!.id,
+      userIds: { admin: admin!.id, gov: gov!.id, ngo: ngo!.id, resident: resident!.id, resident2: resident2!.id },
+      neighbourIds: neighbours.map((n) => n.id),
+    };
+  });
+
+  const actor = async (id: string): Promise<Actor> => (await loadActor(ds.manager, id))!;
+  const [admin, gov, ngo, resident, resident2] = await Promise.all(
+    [ids.userIds.admin, ids.userIds.gov, ids.userIds.ngo, ids.userIds.resident, ids.userIds.resident2].map(actor),
+  );
+  const neighbours = await Promise.all(ids.neighbourIds.map(actor));
+  const voters = [resident!, resident2!, ...neighbours];
+  const { needs, proposals, comments } = services;
+
+  const lift = await needs.create(resident!, {
+    fundId: ids.fundId,
+    neighborhoodId: ids.oldStreet,
+    title: 'The lift in building 3 has been broken for a year',
+    description:
+      'Building 3 of the Old Street Compound has seven floors and forty households, many of them over seventy. ' +
+      'The lift stopped last winter and the property company says there is no money to fix it.',
+    category: Category.PROPERTY_SERVICES,
+  });
+  const canteen = await needs.create(resident2!, {
+    fundId: ids.fundId,
+    neighborhoodId: ids.oldStreet,
+    title: 'A community canteen for elders who live alone',
+    description: 'Many elders in the old compounds cook for themselves or skip meals. A low-cost lunch canteen would help.',
+    category: Category.ELDERLY_CARE,
+  });
+  const homework = await needs.create(resident2!, {
+    fundId: ids.fundId,
+    neighborhoodId: ids.riverside,
+    title: 'After-school homework club for children of working parents',
+    description: 'Both parents work late in many Riverside New Town families; children wait alone until 8 pm.',
+    category: Category.YOUTH_EDUCATION,
+  });
+  await needs.create(neighbours[0]!, {
+    fundId: ids.fundId,
+    title: 'Clean up the riverbank steps below the compound',
+    description: 'Litter collects on the steps down to the Yangtze after every weekend; volunteers could help monthly.',
+    category: Category.ENVIRONMENT,
+  });
+  await needs.create(neighbours[1]!, {
+    fundId: ids.fundId,
+    title: 'Wheelchair ramp at the community health station',
+    description: 'The health station entrance has five steps and no ramp; wheelchair users cannot get in on their own.',
+    category: Category.DISABILITY_SUPPORT,
+  });
+  for (const v of voters.slice(1, 5)) await needs.support(v, lift.id);
+  for (const v of voters.slice(0, 3)) await needs.support(v, canteen.id);
+  await needs.support(resident!, homework.id);
+
+  // APPROVED: the canteen went through consultation and the street office approved it.
+  const canteenProposal = await proposals.create(admin!, {
+    fundId: ids.fundId,
+    needId: canteen.id,
+    title: 'Elders’ lunch canteen at the Old Street community centre',
+    summary: 'Fit out the community centre kitchen and serve a 10-yuan lunch to elders five days a week for a year.',
+    body:
+      'Kitchen equipment, hygiene certification, a part-time cook and volunteer servers. Elders over 70 pay 10 yuan; ' +
+      'the fund covers the rest. Operated by a social organization chosen by open bidding.',
+    category: Category.ELDERLY_CARE,
+    budgetMinor: 18_000_000, // 180,000.00 yuan
+  });
+  await proposals.openConsultation(admin!, canteenProposal.id, new Date(Date.now() + 14 * DAY));
+  for (const v of voters) await proposals.castVote(v, canteenProposal.id, v === neighbours[3] ? VoteChoice.OPPOSE : VoteChoice.SUPPORT);
+  const canteenComment = await comments.add(resident2!, {
+    proposalId: canteenProposal.id,
+    body: 'My grandmother would go every day. Could it also deliver to those who cannot walk down the stairs?',
+  });
+  await comments.add(admin!, {
+    proposalId: canteenProposal.id,
+    parentId: canteenComment.id,
+    body: 'Good point — we will ask bidders to include a delivery option for the top floors.',
+  });
+  await proposals.decide(gov!, canteenProposal.id, ProposalDecision.APPROVE, 'Strong support in consultation; approved.');
+
+  // CONSULTATION: the lift, open for comments and votes.
+  const liftProposal = await proposals.create(ngo!, {
+    fundId: ids.fundId,
+    needId: lift.id,
+    title: 'Repair the building 3 lift and set up a residents’ maintenance fund',
+    summary: 'Repair the lift now and start a small monthly maintenance fund so it does not stand broken again.',
+    body:
+      'A certified contractor replaces the traction motor and control board (quote: 96,000 yuan). Households agree on a ' +
+      '20-yuan monthly maintenance contribution, matched by the fund for the first year. The Social Work Centre runs the ' +
+      'residents’ meetings.',
+    category: Category.PROPERTY_SERVICES,
+    budgetMinor: 12_000_000, // 120,000.00 yuan
+  });
+  await proposals.openConsultation(ngo!, liftProposal.id, new Date(Date.now() + 21 * DAY));
+  for (const v of voters.slice(0, 4)) await proposals.castVote(v, liftProposal.id, VoteChoice.SUPPORT);
+  await proposals.castVote(voters[4]!, liftProposal.id, VoteChoice.OPPOSE);
+  const first = await comments.add(resident!, {
+    proposalId: liftProposal.id,
+    body: 'I live on the sixth floor and have not been downstairs since March. Please fix it before winter.',
+  });
+  await comments.add(ngo!, {
+    proposalId: liftProposal.id,
+    parentId: first.id,
+    body: 'Thank you, Grandma Liu. If approved, the contractor can start within three weeks of the award.',
+  });
+  await comments.add(neighbours[2]!, {
+    proposalId: liftProposal.id,
+    body: 'Twenty yuan a month is fine for us, but some pensioners may need it waived.',
+  });
+
+  // DRAFT: the homework club, still being written by the Social Work Centre.
+  await proposals.create(ngo!, {
+    fundId: ids.fundId,
+    needId: homework.id,
+    title: 'Riverside homework club',
+    summary: 'Weekday after-school homework help for 30 children, run by social workers and student volunteers.',
+    body: 'Draft: venue to be agreed with the Riverside New Town property company.',
+    category: Category.YOUTH_EDUCATION,
+    budgetMinor: 4_500_000, // 45,000.00 yuan
+  });
+  return true;
+}
+
+function member(em: EntityManager, user: User, organization: Organization): Membership {
+  return em.create(Membership, { userId: user.id, organizationId: organization.id, status: MembershipStatus.APPROVED });
+}

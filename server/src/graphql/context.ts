@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../logger.js';
+import { loadActor, type Actor } from '../modules/users/actor.js';
+import type { Services } from '../services.js';
+import { AppError, unauthenticated } from './errors.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import type { AppPubSub } from './pubsub.js';
+
+export interface Context {
+  viewer: Actor | null;
+  loaders: Loaders;
+  pubsub: AppPubSub;
+  dataSource: DataSource;
+  services: Services;
+  requestId: string;
+  logger: Logger;
+  /** Replaces the loaders with fresh ones: subscriptions call it for every event so nothing is served from a stale cache. */
+  renewLoaders(): void;
+}
+
+export interface ContextDeps {
+  dataSource: DataSource;
+  pubsub: AppPubSub;
+  services: Services;
+  logger: Logger;
+}
+
+/** "Bearer <token>" or a bare token; null when absent. */
+export function tokenFrom(authorization: unknown): string | null {
+  if (typeof authorization !== 'string' || authorization.trim() === '') return null;
+  const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
+  return (match?.[1] ?? authorization).trim();
+}
+
+/** Resolves the viewer of a token: null without one, UNAUTHENTICATED for a bad, expired or orphaned one. */
+export async function viewerFor(deps: ContextDeps, token: string | null): Promise<Actor | null> {
+  if (!token) return null;
+  const userId = await deps.services.auth.verifyToken(token);
+  const actor = await loadActor(deps.dataSource.manager, userId);
+  if (!actor) throw new AppError(unauthenticated().code, 'Your account no longer exists; sign in again');
+  return actor;
+}
+
+/** The one context builder, for HTTP requests and WebSocket operations alike. */
+export function buildContext(deps: ContextDeps, viewer: Actor | null, requestId: string = randomUUID()): Context {
+  const context: Context = {
+    viewer,
+    loaders: createLoaders(deps.dataSource, viewer),
+    pubsub: deps.pubsub,
+    dataSource: deps.dataSource,
+    services: deps.services,
+    requestId,
+    logger: deps.logger.child({ requestId }),
+    renewLoaders() {
+      context.loaders = createLoaders(deps.dataSource, viewer);
+    },
+  };
+  return context;
+}

@@ -1,0 +1,121 @@
+import { ErrorCode } from '@commonweal/shared';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError as ClassValidatorError } from 'class-validator';
+import type { Logger } from '../logger.js';
+
+/** Codes services throw. NOT_IMPLEMENTED marks contract operations whose feature has not landed yet. */
+export type AppErrorCode = ErrorCode | 'NOT_IMPLEMENTED';
+
+/**
+ * The one error type services throw. `field` names the offending input field
+ * for BAD_USER_INPUT so clients can put the message next to it.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badInput = (field: string, message: string): AppError =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, field);
+export const notFound = (what: string): AppError => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
+export const forbidden = (message = 'You may not do this'): AppError => new AppError(ErrorCode.FORBIDDEN, message);
+export const conflict = (message: string): AppError => new AppError(ErrorCode.CONFLICT, message);
+export const unauthenticated = (message = 'Sign in first'): AppError =>
+  new AppError(ErrorCode.UNAUTHENTICATED, message);
+export const notImplemented = (feature: string): AppError =>
+  new AppError('NOT_IMPLEMENTED', `${feature} is not available yet`);
+
+function assertUnreachable(value: never): never {
+  throw new Error(`unreachable: ${String(value)}`);
+}
+
+function httpStatusOf(code: AppErrorCode): number {
+  switch (code) {
+    case ErrorCode.UNAUTHENTICATED:
+      return 401;
+    case ErrorCode.FORBIDDEN:
+      return 403;
+    case ErrorCode.NOT_FOUND:
+      return 404;
+    case ErrorCode.CONFLICT:
+    case ErrorCode.INSUFFICIENT_FUNDS:
+      return 409;
+    case ErrorCode.RATE_LIMITED:
+      return 429;
+    case ErrorCode.BAD_USER_INPUT:
+      return 400;
+    case 'NOT_IMPLEMENTED':
+      return 501;
+    case ErrorCode.INTERNAL_SERVER_ERROR:
+      return 500;
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+/** Turns an AppError into the GraphQLError the client sees. */
+export function toGraphQLError(error: AppError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: {
+      code: error.code,
+      ...(error.field ? { field: error.field } : {}),
+      http: { status: httpStatusOf(error.code) },
+    },
+  });
+}
+
+function firstConstraint(errors: readonly ClassValidatorError[], prefix = ''): { field: string; message: string } | null {
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const message = e.constraints ? Object.values(e.constraints)[0] : undefined;
+    if (message) return { field, message };
+    const nested = firstConstraint(e.children ?? [], field);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+/** Messages of graphql-js's value-coercion rules: a bad literal value is bad user input, not a bad document. */
+const BAD_VALUE_MESSAGE = /^(Expected value of type|Value ".*" does not exist in|Enum ".*" cannot represent|Int cannot represent|SafeInt|String cannot represent|ID cannot represent|Boolean cannot represent|Field ".*" of required type ".*" was not provided)/;
+
+/**
+ * Apollo's formatError: maps everything the server throws to the contract's
+ * codes, and masks what it does not know (logged with the request id).
+ */
+export function createErrorFormatter(logger: Logger, maskInternal: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    if (original instanceof AppError) {
+      const gql = toGraphQLError(original);
+      return { ...formatted, message: gql.message, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const first = firstConstraint(original.extensions.validationErrors as ClassValidatorError[]);
+      return {
+        ...formatted,
+        message: first ? `${first.field}: ${first.message}` : 'Invalid input',
+        extensions: { code: ErrorCode.BAD_USER_INPUT, ...(first ? { field: first.field } : {}) },
+      };
+    }
+    const code = formatted.extensions?.['code'];
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && BAD_VALUE_MESSAGE.test(formatted.message)) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
+    }
+    if (original instanceof GraphQLError || typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      // Parse, validation and variable-coercion errors from graphql-js / Apollo keep their codes.
+      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      void _drop;
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: original, path: formatted.path }, 'internal error');
+    if (!maskInternal) return { ...formatted, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}

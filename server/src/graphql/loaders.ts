@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+import { createCommentLoaders } from '../modules/comments/comments.loaders.js';
+import { createFundLoaders } from '../modules/funds/funds.loaders.js';
+import { createNeedLoaders } from '../modules/needs/needs.loaders.js';
+import { createOrganizationLoaders } from '../modules/organizations/organizations.loaders.js';
+import { createProposalLoaders } from '../modules/proposals/proposals.loaders.js';
+import type { Actor } from '../modules/users/actor.js';
+import { createUserLoaders } from '../modules/users/users.loaders.js';
+
+/** Every feature's loaders, namespaced by feature; built fresh for each request and each subscription event. */
+export function createLoaders(ds: DataSource, viewer: Actor | null) {
+  return {
+    users: createUserLoaders(ds),
+    organizations: createOrganizationLoaders(ds),
+    funds: createFundLoaders(ds),
+    needs: createNeedLoaders(ds, viewer),
+    proposals: createProposalLoaders(ds, viewer),
+    comments: createCommentLoaders(ds),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,63 @@
+import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+
+/**
+ * Typed topics. Each event is keyed by the id subscribers filter on and
+ * carries ids only: subscribers load what they may see with their own
+ * loaders, so an event never carries data its receiver may not see.
+ */
+export const Topic = {
+  CommentAdded: 'COMMENT_ADDED',
+  ProposalUpdated: 'PROPOSAL_UPDATED',
+  LedgerEntryPosted: 'LEDGER_ENTRY_POSTED',
+  CampaignUpdated: 'CAMPAIGN_UPDATED',
+} as const;
+
+export interface CommentAddedEvent {
+  commentId: string;
+  proposalId: string;
+}
+
+export interface ProposalUpdatedEvent {
+  proposalId: string;
+}
+
+export interface LedgerEntryPostedEvent {
+  fundId: string;
+  entryId: string;
+}
+
+export interface CampaignUpdatedEvent {
+  campaignId: string;
+}
+
+export type PubSubChannels = {
+  [Topic.CommentAdded]: [proposalId: string, payload: CommentAddedEvent];
+  [Topic.ProposalUpdated]: [proposalId: string, payload: ProposalUpdatedEvent];
+  [Topic.LedgerEntryPosted]: [fundId: string, payload: LedgerEntryPostedEvent];
+  [Topic.CampaignUpdated]: [campaignId: string, payload: CampaignUpdatedEvent];
+};
+
+export type AppPubSub = PubSub<PubSubChannels>;
+
+/** In-process by default; the scale-out issue swaps in a Redis event target here. */
+export function createAppPubSub(): AppPubSub {
+  return createPubSub<PubSubChannels>();
+}
+
+export type DomainEvent =
+  | { topic: typeof Topic.CommentAdded; payload: CommentAddedEvent }
+  | { topic: typeof Topic.ProposalUpdated; payload: ProposalUpdatedEvent };
+
+/** Publishes events collected during a transaction, after it committed. */
+export function publishAll(pubsub: AppPubSub, events: readonly DomainEvent[]): void {
+  for (const event of events) {
+    switch (event.topic) {
+      case Topic.CommentAdded:
+        pubsub.publish(Topic.CommentAdded, event.payload.proposalId, event.payload);
+        break;
+      case Topic.ProposalUpdated:
+        pubsub.publish(Topic.ProposalUpdated, event.payload.proposalId, event.payload);
+        break;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { buildSchema } from 'type-graphql';
+import { BidsResolver } from '../modules/bids/bids.resolver.js';
+import { CampaignsResolver } from '../modules/campaigns/campaigns.resolver.js';
+import { CommentsResolver } from '../modules/comments/comments.resolver.js';
+import { DisbursementsResolver } from '../modules/disbursements/disbursements.resolver.js';
+import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
+import { FundsResolver, NeighborhoodResolver } from '../modules/funds/funds.resolver.js';
+import { LedgerResolver } from '../modules/ledger/ledger.resolver.js';
+import { NeedsResolver } from '../modules/needs/needs.resolver.js';
+import { MembershipResolver, OrganizationsResolver } from '../modules/organizations/organizations.resolver.js';
+import { PartnershipsResolver } from '../modules/partnerships/partnerships.resolver.js';
+import { ProposalsResolver } from '../modules/proposals/proposals.resolver.js';
+import { SponsorshipsResolver } from '../modules/sponsorships/sponsorships.resolver.js';
+import { AuthResolver } from '../modules/users/auth.resolver.js';
+import { UserResolver } from '../modules/users/user.resolver.js';
+import { authChecker } from './auth-checker.js';
+import { registerEnums } from './enums.js';
+import type { AppPubSub } from './pubsub.js';
+
+export const RESOLVERS = [
+  AuthResolver,
+  UserResolver,
+  OrganizationsResolver,
+  MembershipResolver,
+  FundsResolver,
+  NeighborhoodResolver,
+  NeedsResolver,
+  ProposalsResolver,
+  CommentsResolver,
+  SponsorshipsResolver,
+  BidsResolver,
+  PartnershipsResolver,
+  CampaignsResolver,
+  LedgerResolver,
+  DisbursementsResolver,
+  FeedbackResolver,
+] as const;
+
+let enumsRegistered = false;
+
+/** Builds the executable schema. */
+export async function buildAppSchema(pubSub: AppPubSub): Promise<GraphQLSchema> {
+  if (!enumsRegistered) {
+    registerEnums();
+    enumsRegistered = true;
+  }
+  return buildSchema({
+    resolvers: RESOLVERS,
+    authChecker,
+    pubSub,
+    validate: { forbidUnknownValues: true },
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+  });
+}

@@ -1,0 +1,81 @@
+import { OrganizationType, Role } from '@commonweal/shared';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { Partnership } from '../partnerships/partnership.type.js';
+import { assertId } from '../shared/ids.js';
+import { required } from '../shared/loader-utils.js';
+import { Sponsorship } from '../sponsorships/sponsorship.type.js';
+import { PARTICIPANT } from '../users/actor.js';
+import { User } from '../users/user.entity.js';
+import { Membership } from './membership.entity.js';
+import { Organization } from './organization.entity.js';
+import { canManageMembers } from './organizations.policy.js';
+
+@Resolver(() => Organization)
+export class OrganizationsResolver {
+  @Query(() => [Organization])
+  organizations(
+    @Arg('type', () => OrganizationType, { nullable: true }) type: OrganizationType | null,
+    @Ctx() ctx: Context,
+  ): Promise<Organization[]> {
+    return ctx.dataSource.getRepository(Organization).find({ where: type ? { type } : {}, order: { name: 'ASC' } });
+  }
+
+  @Query(() => Organization, { nullable: true })
+  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Organization | null> {
+    return ctx.loaders.organizations.byId.load(assertId(id, 'id'));
+  }
+
+  @Authorized(Role.GOVERNMENT, Role.FUND_ADMIN)
+  @Mutation(() => Organization, { description: 'GOVERNMENT or FUND_ADMIN.' })
+  verifyOrganization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Organization> {
+    return ctx.services.organizations.verify(ctx.viewer!, assertId(id, 'id'));
+  }
+
+  @Authorized(PARTICIPANT)
+  @Mutation(() => Membership, { description: 'A verified member of the organization, or FUND_ADMIN: let a pending member act for it.' })
+  approveMembership(@Arg('membershipId', () => ID) membershipId: string, @Ctx() ctx: Context): Promise<Membership> {
+    return ctx.services.organizations.decideMembership(ctx.viewer!, assertId(membershipId, 'membershipId'), true);
+  }
+
+  @Authorized(PARTICIPANT)
+  @Mutation(() => Membership, { description: 'A verified member of the organization, or FUND_ADMIN: turn a pending member away.' })
+  rejectMembership(@Arg('membershipId', () => ID) membershipId: string, @Ctx() ctx: Context): Promise<Membership> {
+    return ctx.services.organizations.decideMembership(ctx.viewer!, assertId(membershipId, 'membershipId'), false);
+  }
+
+  @FieldResolver(() => [User], { description: 'Approved members.' })
+  members(@Root() org: Organization, @Ctx() ctx: Context): Promise<User[]> {
+    return ctx.loaders.organizations.membersByOrgId.load(org.id);
+  }
+
+  @FieldResolver(() => [Membership], {
+    description: 'Pending membership requests: visible to verified members and FUND_ADMIN, empty for everyone else.',
+  })
+  async pendingMemberships(@Root() org: Organization, @Ctx() ctx: Context): Promise<Membership[]> {
+    return canManageMembers(ctx.viewer, org) ? ctx.loaders.organizations.pendingMembershipsByOrgId.load(org.id) : [];
+  }
+
+  @FieldResolver(() => [Sponsorship])
+  sponsorships(): Sponsorship[] {
+    return [];
+  }
+
+  @FieldResolver(() => [Partnership])
+  partnerships(): Partnership[] {
+    return [];
+  }
+}
+
+@Resolver(() => Membership)
+export class MembershipResolver {
+  @FieldResolver(() => User)
+  user(@Root() membership: Membership, @Ctx() ctx: Context): Promise<User> {
+    return required(ctx.loaders.users.byId.load(membership.userId), 'User');
+  }
+
+  @FieldResolver(() => Organization)
+  organization(@Root() membership: Membership, @Ctx() ctx: Context): Promise<Organization> {
+    return required(ctx.loaders.organizations.byId.load(membership.organizationId), 'Organization');
+  }
+}

@@ -1,0 +1,32 @@
+import { PartnershipStatus } from '@commonweal/shared';
+import { Arg, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { notImplemented } from '../../graphql/errors.js';
+import { assertId } from '../shared/ids.js';
+import { PARTICIPANT } from '../users/actor.js';
+import { Partnership } from './partnership.type.js';
+import { ProposePartnershipInput } from './partnerships.inputs.js';
+
+/** The contract's partnership operations; the collaboration-market issue implements them. */
+@Resolver(() => Partnership)
+export class PartnershipsResolver {
+  @Query(() => [Partnership])
+  partnerships(
+    @Arg('fundId', () => ID) fundId: string,
+    @Arg('status', () => PartnershipStatus, { nullable: true }) _status: PartnershipStatus | null,
+  ): Partnership[] {
+    assertId(fundId, 'fundId');
+    return [];
+  }
+
+  @Authorized(PARTICIPANT)
+  @Mutation(() => Partnership)
+  proposePartnership(@Arg('input', () => ProposePartnershipInput) _input: ProposePartnershipInput): Partnership {
+    throw notImplemented('Partnerships');
+  }
+
+  @Authorized(PARTICIPANT)
+  @Mutation(() => Partnership)
+  respondToPartnership(@Arg('partnershipId', () => ID) _id: string, @Arg('accept') _accept: boolean): Partnership {
+    throw notImplemented('Partnerships');
+  }
+}

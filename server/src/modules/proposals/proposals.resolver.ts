@@ -1,0 +1,257 @@
+import { Category, ProposalDecision, ProposalStatus, Role, VoteChoice } from '@commonweal/shared';
+import { DateTimeResolver } from 'graphql-scalars';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { notFound, notImplemented } from '../../graphql/errors.js';
+import { Topic, type ProposalUpdatedEvent } from '../../graphql/pubsub.js';
+import { Bid } from '../bids/bid.type.js';
+import { CommentConnection } from '../comments/comment.type.js';
+import { Fund } from '../funds/fund.entity.js';
+import { Need } from '../needs/need.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { pageSize, type Connection } from '../shared/connection.js';
+import { assertId, assertOptionalId } from '../shared/ids.js';
+import { required } from '../shared/loader-utils.js';
+import { Money, money } from '../shared/money.type.js';
+import { Sponsorship } from '../sponsorships/sponsorship.type.js';
+import { PARTICIPANT } from '../users/actor.js';
+import { User } from '../users/user.entity.js';
+import type { Comment } from '../comments/comment.entity.js';
+import { ProgressUpdate } from './progress-update.type.js';
+import { Proposal } from './proposal.entity.js';
+import { ProposalConnection, ProposalViewerCan, VoteTally } from './proposal.type.js';
+import { CreateProposalInput } from './proposals.inputs.js';
+import { canComment, canVote } from './proposals.policy.js';
+import { mayTransition } from './proposals.state.js';
+
+const currencyOf = async (p: Proposal, ctx: Context): Promise<string> =>
+  (await required(ctx.loaders.funds.byId.load(p.fundId), 'Fund')).currency;
+
+@Resolver(() => Proposal)
+export class ProposalsResolver {
+  @Query(() => ProposalConnection)
+  proposals(
+    @Arg('fundId', () => ID, { nullable: true }) fundId: string | null,
+    @Arg('status', () => [ProposalStatus], { nullable: true }) status: ProposalStatus[] | null,
+    @Arg('category', () => Category, { nullable: true }) category: Category | null,
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Proposal>> {
+    return ctx.services.proposals.list(
+      ctx.viewer,
+      { fundId: assertOptionalId(fundId, 'fundId'), status, category, search },
+      pageSize(first, 20),
+      after ?? null,
+    );
+  }
+
+  @Query(() => Proposal, { nullable: true, description: 'Null when it does not exist or the viewer may not see it (a draft).' })
+  proposal(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Proposal | null> {
+    return ctx.loaders.proposals.byId.load(assertId(id, 'id'));
+  }
+
+  @Authorized(PARTICIPANT)
+  @Mutation(() => Proposal)
+  createProposal(@Arg('input', () => CreateProposalInput) input: CreateProposalInput, @Ctx() ctx: Context): Promise<Proposal> {
+    return ctx.services.proposals.create(ctx.viewer!, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Proposal, { description: 'DRAFT -> CONSULTATION; consultation lasts until consultationEndsAt.' })
+  openConsultation(
+    @Arg('proposalId', () => ID) proposalId: string,
+    @Arg('consultationEndsAt', () => DateTimeResolver) consultationEndsAt: Date,
+    @Ctx() ctx: Context,
+  ): Promise<Proposal> {
+    return ctx.services.proposals.openConsultation(ctx.viewer!, assertId(proposalId, 'proposalId'), consultationEndsAt);
+  }
+
+  @Authorized(Role.GOVERNMENT, Role.FUND_ADMIN)
+  @Mutation(() => Proposal, { description: 'GOVERNMENT or FUND_ADMIN: CONSULTATION -> APPROVED or REJECTED.' })
+  decideProposal(
+    @Arg('proposalId', () => ID) proposalId: string,
+    @Arg('decision', () => ProposalDecision) decision: ProposalDecision,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Proposal> {
+    return ctx.services.proposals.decide(ctx.viewer!, assertId(proposalId, 'proposalId'), decision, note ?? null);
+  }
+
+  @Authorized(Role.GOVERNMENT, Role.FUND_ADMIN)
+  @Mutation(() => Proposal, { description: 'APPROVED -> BIDDING until biddingClosesAt.' })
+  openBidding(
+    @Arg('proposalId', () => ID) proposalId: string,
+    @Arg('biddingClosesAt', () => DateTimeResolver) biddingClosesAt: Date,
+    @Ctx() ctx: Context,
+  ): Promise<Proposal> {
+    return ctx.services.proposals.openBidding(ctx.viewer!, assertId(proposalId, 'proposalId'), biddingClosesAt);
+  }
+
+  @Authorized(Role.RESIDENT)
+  @Mutation(() => Proposal)
+  castVote(
+    @Arg('proposalId', () => ID) proposalId: string,
+    @Arg('choice', () => VoteChoice) choice: VoteChoice,
+    @Ctx() ctx: Context,
+  ): Promise<Proposal> {
+    return ctx.services.proposals.castVote(ctx.viewer!, assertId(proposalId, 'proposalId'), choice);
+  }
+
+  @Authorized(Role.GOVERNMENT, Role.FUND_ADMIN)
+  @Mutation(() => Proposal)
+  completeProposal(@Arg('proposalId', () => ID) proposalId: string, @Ctx() ctx: Context): Promise<Proposal> {
+    return ctx.services.proposals.complete(ctx.viewer!, assertId(proposalId, 'proposalId'));
+  }
+
+  @Authorized()
+  @Mutation(() => Proposal, { description: 'The author or FUND_ADMIN: DRAFT, CONSULTATION or APPROVED -> WITHDRAWN.' })
+  withdrawProposal(@Arg('proposalId', () => ID) proposalId: string, @Ctx() ctx: Context): Promise<Proposal> {
+    return ctx.services.proposals.withdraw(ctx.viewer!, assertId(proposalId, 'proposalId'));
+  }
+
+  @Authorized(PARTICIPANT)
+  @Mutation(() => ProgressUpdate)
+  postProgressUpdate(
+    @Arg('proposalId', () => ID) _proposalId: string,
+    @Arg('body') _body: string,
+    @Arg('percentComplete', () => Int) _percentComplete: number,
+  ): ProgressUpdate {
+    throw notImplemented('Progress updates');
+  }
+
+  @Subscription(() => Proposal, {
+    description: 'Any change to the proposal a viewer can see: status, votes, sponsorships, bids count, progress.',
+    subscribe: async ({ args, context }: SubscribeResolverData<unknown, { proposalId: string }, Context>) => {
+      const proposalId = assertId(args.proposalId, 'proposalId');
+      if (!(await context.loaders.proposals.byId.load(proposalId))) throw notFound('Proposal');
+      return context.pubsub.subscribe(Topic.ProposalUpdated, proposalId);
+    },
+  })
+  async proposalUpdated(
+    @Root() event: ProposalUpdatedEvent,
+    @Arg('proposalId', () => ID) _proposalId: string,
+    @Ctx() ctx: Context,
+  ): Promise<Proposal> {
+    ctx.renewLoaders();
+    return required(ctx.loaders.proposals.byId.load(event.proposalId), 'Proposal');
+  }
+
+  @FieldResolver(() => Fund)
+  fund(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Fund> {
+    return required(ctx.loaders.funds.byId.load(p.fundId), 'Fund');
+  }
+
+  @FieldResolver(() => Need, { nullable: true })
+  need(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Need | null> | null {
+    return p.needId ? ctx.loaders.needs.byId.load(p.needId) : null;
+  }
+
+  @FieldResolver(() => User)
+  author(@Root() p: Proposal, @Ctx() ctx: Context): Promise<User> {
+    return required(ctx.loaders.users.byId.load(p.authorId), 'User');
+  }
+
+  @FieldResolver(() => Organization, { nullable: true })
+  organization(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Organization | null> | null {
+    return p.organizationId ? ctx.loaders.organizations.byId.load(p.organizationId) : null;
+  }
+
+  @FieldResolver(() => Money)
+  async budget(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Money> {
+    return money(p.budgetMinor, await currencyOf(p, ctx));
+  }
+
+  @FieldResolver(() => VoteTally)
+  votes(@Root() p: Proposal, @Ctx() ctx: Context): Promise<VoteTally> {
+    return ctx.loaders.proposals.tally.load(p.id);
+  }
+
+  @FieldResolver(() => VoteChoice, { nullable: true })
+  viewerVote(@Root() p: Proposal, @Ctx() ctx: Context): Promise<VoteChoice | null> {
+    return ctx.loaders.proposals.viewerVote.load(p.id);
+  }
+
+  @FieldResolver(() => Int)
+  commentCount(@Root() p: Proposal, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.comments.countByProposalId.load(p.id);
+  }
+
+  @FieldResolver(() => CommentConnection)
+  comments(
+    @Root() p: Proposal,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Comment>> {
+    return ctx.loaders.comments.page.load({ proposalId: p.id, first: pageSize(first, 20), after: after ?? null });
+  }
+
+  @FieldResolver(() => [Sponsorship], {
+    description:
+      'Sponsorships the viewer may see: ACCEPTED and FULFILLED ones for everybody, all for the proposing enterprise, GOVERNMENT and FUND_ADMIN.',
+  })
+  sponsorships(): Sponsorship[] {
+    return [];
+  }
+
+  @FieldResolver(() => Money, { description: 'Sum of ACCEPTED and FULFILLED FUNDS sponsorships.' })
+  async sponsoredTotal(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Money> {
+    return money(0n, await currencyOf(p, ctx));
+  }
+
+  @FieldResolver(() => [Bid], {
+    description:
+      'Sealed until award: a bidder sees its own organization\'s bids, GOVERNMENT and FUND_ADMIN see all; after the award everybody sees the awarded bid.',
+  })
+  bids(): Bid[] {
+    return [];
+  }
+
+  @FieldResolver(() => Int)
+  bidCount(): number {
+    return 0;
+  }
+
+  @FieldResolver(() => Bid, { nullable: true })
+  awardedBid(): Bid | null {
+    return null;
+  }
+
+  @FieldResolver(() => Money, { description: 'Money paid out of the fund for this proposal so far.' })
+  async spent(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Money> {
+    return money(0n, await currencyOf(p, ctx));
+  }
+
+  @FieldResolver(() => [ProgressUpdate])
+  progressUpdates(): ProgressUpdate[] {
+    return [];
+  }
+
+  @FieldResolver(() => ProposalViewerCan)
+  viewerCan(@Root() p: Proposal, @Ctx() ctx: Context): ProposalViewerCan {
+    const viewer = ctx.viewer;
+    return {
+      openConsultation: mayTransition(viewer, p, 'openConsultation'),
+      decide: mayTransition(viewer, p, 'approve'),
+      openBidding: mayTransition(viewer, p, 'openBidding'),
+      vote: canVote(viewer, p),
+      comment: canComment(viewer, p),
+      withdraw: mayTransition(viewer, p, 'withdraw'),
+    };
+  }
+}

@@ -1,0 +1,194 @@
+import {
+  LIMITS,
+  NeedStatus,
+  ProposalDecision,
+  ProposalStatus,
+  Role,
+  type Category,
+  type ProposalAction,
+  type VoteChoice,
+} from '@commonweal/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
+import { Topic, type AppPubSub } from '../../graphql/pubsub.js';
+import { Fund } from '../funds/fund.entity.js';
+import { Need } from '../needs/need.entity.js';
+import { decodeCursor, toConnection, type Connection } from '../shared/connection.js';
+import { inTransaction } from '../shared/transaction.js';
+import { actingOrganizationId, hasRole, type Actor } from '../users/actor.js';
+import { Proposal } from './proposal.entity.js';
+import { canView, canVote, isParticipant } from './proposals.policy.js';
+import { transition } from './proposals.state.js';
+
+export interface CreateProposalData {
+  fundId: string;
+  needId?: string | null;
+  title: string;
+  summary: string;
+  body: string;
+  category: Category;
+  budgetMinor: number | bigint;
+}
+
+export interface ProposalFilter {
+  fundId?: string | null;
+  status?: ProposalStatus[] | null;
+  category?: Category | null;
+  search?: string | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A window (consultation, bidding) must end in the future and within the longest allowed. */
+function assertWindowEnd(field: string, endsAt: Date, now: Date): void {
+  if (Number.isNaN(endsAt.getTime())) throw badInput(field, `${field} is not a valid time`);
+  if (endsAt <= now) throw badInput(field, `${field} must be in the future`);
+  if (endsAt.getTime() - now.getTime() > LIMITS.windowDays.max * DAY_MS) {
+    throw badInput(field, `${field} must be within ${LIMITS.windowDays.max} days`);
+  }
+}
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export class ProposalsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pubsub: AppPubSub,
+  ) {}
+
+  async create(actor: Actor, data: CreateProposalData): Promise<Proposal> {
+    if (!isParticipant(actor)) throw forbidden('Your organization must be verified before it can propose');
+    const budget = BigInt(data.budgetMinor);
+    if (budget < BigInt(LIMITS.budgetMinor.min) || budget > BigInt(LIMITS.budgetMinor.max)) {
+      throw badInput('budgetMinor', `budgetMinor must be between ${LIMITS.budgetMinor.min} and ${LIMITS.budgetMinor.max}`);
+    }
+    return this.dataSource.transaction(async (em) => {
+      if (!(await em.existsBy(Fund, { id: data.fundId }))) throw notFound('Fund');
+      if (data.needId) {
+        const need = await em.findOneBy(Need, { id: data.needId });
+        if (!need) throw notFound('Need');
+        if (need.fundId !== data.fundId) throw badInput('needId', 'That need belongs to another fund');
+      }
+      return em.save(
+        em.create(Proposal, {
+          fundId: data.fundId,
+          needId: data.needId ?? null,
+          authorId: actor.user.id,
+          organizationId: actingOrganizationId(actor),
+          title: data.title.trim(),
+          summary: data.summary.trim(),
+          body: data.body.trim(),
+          category: data.category,
+          status: ProposalStatus.DRAFT,
+          budgetMinor: budget,
+        }),
+      );
+    });
+  }
+
+  openConsultation(actor: Actor, proposalId: string, endsAt: Date, now = new Date()): Promise<Proposal> {
+    assertWindowEnd('consultationEndsAt', endsAt, now);
+    return this.move(actor, proposalId, 'openConsultation', (p) => {
+      p.consultationEndsAt = endsAt;
+    });
+  }
+
+  decide(actor: Actor, proposalId: string, decision: ProposalDecision, note: string | null): Promise<Proposal> {
+    const action = decision === ProposalDecision.APPROVE ? 'approve' : 'reject';
+    return this.move(actor, proposalId, action, async (p, em) => {
+      p.decidedById = actor.user.id;
+      p.decidedAt = new Date();
+      p.decisionNote = note?.trim() || null;
+      if (action === 'approve' && p.needId) {
+        await em.update(Need, { id: p.needId, status: NeedStatus.OPEN }, { status: NeedStatus.ADDRESSED });
+      }
+    });
+  }
+
+  openBidding(actor: Actor, proposalId: string, closesAt: Date, now = new Date()): Promise<Proposal> {
+    assertWindowEnd('biddingClosesAt', closesAt, now);
+    return this.move(actor, proposalId, 'openBidding', (p) => {
+      p.biddingClosesAt = closesAt;
+    });
+  }
+
+  complete(actor: Actor, proposalId: string): Promise<Proposal> {
+    return this.move(actor, proposalId, 'complete');
+  }
+
+  withdraw(actor: Actor, proposalId: string): Promise<Proposal> {
+    return this.move(actor, proposalId, 'withdraw');
+  }
+
+  /** One vote per resident per proposal; voting again changes it. */
+  async castVote(actor: Actor, proposalId: string, choice: VoteChoice, now = new Date()): Promise<Proposal> {
+    if (!hasRole(actor, Role.RESIDENT)) throw forbidden('Only residents vote');
+    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+      // FOR SHARE: voters do not block each other, but a decision cannot slip in between the check and the vote.
+      const proposal = await this.findVisible(em, actor, proposalId, 'pessimistic_read');
+      if (!canVote(actor, proposal, now)) {
+        throw conflict(
+          proposal.status === ProposalStatus.CONSULTATION ? 'Consultation has ended' : 'Voting is open only during consultation',
+        );
+      }
+      await em.query(
+        `INSERT INTO votes (proposal_id, user_id, choice) VALUES ($1, $2, $3)
+         ON CONFLICT (proposal_id, user_id) DO UPDATE SET choice = EXCLUDED.choice, updated_at = now()`,
+        [proposalId, actor.user.id, choice],
+      );
+      emit({ topic: Topic.ProposalUpdated, payload: { proposalId } });
+      return proposal;
+    });
+  }
+
+  async list(viewer: Actor | null, filter: ProposalFilter, first: number, after: string | null): Promise<Connection<Proposal>> {
+    const cursor = decodeCursor(after);
+    const search = filter.search?.trim();
+    if (search && search.length > LIMITS.searchText.max) {
+      throw badInput('search', `search must be at most ${LIMITS.searchText.max} characters`);
+    }
+    const base = () => {
+      const qb = this.dataSource.getRepository(Proposal).createQueryBuilder('p');
+      if (!hasRole(viewer, Role.FUND_ADMIN)) {
+        qb.where(`(p.status <> 'DRAFT' OR p.author_id = :viewerId)`, { viewerId: viewer?.user.id ?? null });
+      }
+      if (filter.fundId) qb.andWhere('p.fund_id = :fundId', { fundId: filter.fundId });
+      if (filter.status?.length) qb.andWhere('p.status IN (:...statuses)', { statuses: filter.status });
+      if (filter.category) qb.andWhere('p.category = :category', { category: filter.category });
+      if (search) qb.andWhere(`(p.title || ' ' || p.summary) ILIKE :search`, { search: `%${escapeLike(search)}%` });
+      return qb;
+    };
+    const page = base().orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(first + 1);
+    if (cursor) page.andWhere('(p.created_at, p.id) < (:c_at, :c_id)', { c_at: cursor.createdAt, c_id: cursor.id });
+    const [rows, total] = await Promise.all([page.getMany(), base().getCount()]);
+    return toConnection(rows, first, total);
+  }
+
+  /** Locks and returns a proposal the actor may see; NOT_FOUND otherwise, so drafts do not reveal they exist. */
+  async findVisible(
+    em: EntityManager,
+    actor: Actor | null,
+    proposalId: string,
+    lock: 'pessimistic_write' | 'pessimistic_read' = 'pessimistic_write',
+  ): Promise<Proposal> {
+    const proposal = await em.findOne(Proposal, { where: { id: proposalId }, lock: { mode: lock } });
+    if (!proposal || !canView(actor, proposal)) throw notFound('Proposal');
+    return proposal;
+  }
+
+  private move(
+    actor: Actor,
+    proposalId: string,
+    action: ProposalAction,
+    apply?: (proposal: Proposal, em: EntityManager) => void | Promise<void>,
+  ): Promise<Proposal> {
+    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+      const proposal = await this.findVisible(em, actor, proposalId);
+      proposal.status = transition(actor, proposal, action);
+      await apply?.(proposal, em);
+      const saved = await em.save(proposal);
+      emit({ topic: Topic.ProposalUpdated, payload: { proposalId } });
+      return saved;
+    });
+  }
+}

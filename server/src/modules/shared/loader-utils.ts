@@ -1,0 +1,32 @@
+import DataLoader from 'dataloader';
+import { notFound } from '../../graphql/errors.js';
+
+/** Results in key order; a missing row is null. */
+export function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map<K, V>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+/** Results in key order, grouped; a key without rows gets []. */
+export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const list = map.get(keyOf(row));
+    if (list) list.push(row);
+    else map.set(keyOf(row), [row]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+/** A loader of entities by id (one `WHERE id = ANY($1)` per batch). */
+export function idLoader<V extends { id: string }>(fetch: (ids: string[]) => Promise<V[]>): DataLoader<string, V | null> {
+  return new DataLoader(async (ids) => byKey(ids, await fetch([...ids]), (row) => row.id));
+}
+
+/** For non-null relations: the loaded row, or NOT_FOUND if it vanished. */
+export async function required<V>(loading: Promise<V | null>, what: string): Promise<V> {
+  const value = await loading;
+  if (value === null) throw notFound(what);
+  return value;
+}

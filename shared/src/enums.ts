@@ -1,0 +1,144 @@
+/**
+ * Enums of the public contract. String enums so that the value is the name,
+ * which is what GraphQL sends on the wire and what PostgreSQL stores.
+ */
+export enum Role {
+  RESIDENT = 'RESIDENT',
+  ENTERPRISE = 'ENTERPRISE',
+  SOCIAL_ORGANIZATION = 'SOCIAL_ORGANIZATION',
+  GOVERNMENT = 'GOVERNMENT',
+  FUND_ADMIN = 'FUND_ADMIN',
+}
+
+export enum OrganizationType {
+  ENTERPRISE = 'ENTERPRISE',
+  SOCIAL_ORGANIZATION = 'SOCIAL_ORGANIZATION',
+  GOVERNMENT = 'GOVERNMENT',
+  FOUNDATION = 'FOUNDATION',
+}
+
+export enum MembershipStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+}
+
+export enum Category {
+  ELDERLY_CARE = 'ELDERLY_CARE',
+  YOUTH_EDUCATION = 'YOUTH_EDUCATION',
+  PROPERTY_SERVICES = 'PROPERTY_SERVICES',
+  HEALTHCARE = 'HEALTHCARE',
+  CULTURE_RECREATION = 'CULTURE_RECREATION',
+  ENVIRONMENT = 'ENVIRONMENT',
+  DISABILITY_SUPPORT = 'DISABILITY_SUPPORT',
+  EMERGENCY_RELIEF = 'EMERGENCY_RELIEF',
+  OTHER = 'OTHER',
+}
+
+export enum NeighborhoodKind {
+  OLD = 'OLD',
+  NEW = 'NEW',
+}
+
+export enum NeedStatus {
+  OPEN = 'OPEN',
+  ADDRESSED = 'ADDRESSED',
+  CLOSED = 'CLOSED',
+}
+
+export enum ProposalStatus {
+  DRAFT = 'DRAFT',
+  CONSULTATION = 'CONSULTATION',
+  APPROVED = 'APPROVED',
+  BIDDING = 'BIDDING',
+  IN_PROGRESS = 'IN_PROGRESS',
+  COMPLETED = 'COMPLETED',
+  REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+export enum VoteChoice {
+  SUPPORT = 'SUPPORT',
+  OPPOSE = 'OPPOSE',
+}
+
+export enum ProposalDecision {
+  APPROVE = 'APPROVE',
+  REJECT = 'REJECT',
+}
+
+export enum SponsorshipKind {
+  FUNDS = 'FUNDS',
+  IN_KIND = 'IN_KIND',
+  SERVICES = 'SERVICES',
+}
+
+export enum SponsorshipStatus {
+  PROPOSED = 'PROPOSED',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  WITHDRAWN = 'WITHDRAWN',
+  FULFILLED = 'FULFILLED',
+}
+
+export enum BidStatus {
+  SUBMITTED = 'SUBMITTED',
+  WITHDRAWN = 'WITHDRAWN',
+  AWARDED = 'AWARDED',
+  NOT_AWARDED = 'NOT_AWARDED',
+}
+
+export enum PartnershipKind {
+  STRATEGIC = 'STRATEGIC',
+  PROJECT = 'PROJECT',
+}
+
+export enum PartnershipStatus {
+  PROPOSED = 'PROPOSED',
+  ACTIVE = 'ACTIVE',
+  ENDED = 'ENDED',
+  DECLINED = 'DECLINED',
+}
+
+export enum CampaignStatus {
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
+
+export enum LedgerEntryKind {
+  DONATION = 'DONATION',
+  SPONSORSHIP = 'SPONSORSHIP',
+  DISBURSEMENT = 'DISBURSEMENT',
+  REFUND = 'REFUND',
+  ADJUSTMENT = 'ADJUSTMENT',
+}
+
+export enum LedgerDirection {
+  IN = 'IN',
+  OUT = 'OUT',
+}
+
+export enum DisbursementStatus {
+  PENDING_APPROVAL = 'PENDING_APPROVAL',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+}
+
+export enum FeedbackStatus {
+  RECEIVED = 'RECEIVED',
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
+  ADDRESSED = 'ADDRESSED',
+  DECLINED = 'DECLINED',
+}
+
+/** The `extensions.code` values the contract names, plus none other. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  INSUFFICIENT_FUNDS = 'INSUFFICIENT_FUNDS',
+  RATE_LIMITED = 'RATE_LIMITED',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}

@@ -1,0 +1,24 @@
+/**
+ * Validation limits shared by the server (class-validator rules) and the
+ * client (form constraints), so both reject the same input.
+ */
+export const LIMITS = {
+  email: { max: 254 },
+  password: { min: 8, max: 128 },
+  displayName: { min: 1, max: 60 },
+  organizationName: { min: 2, max: 120 },
+  organizationDescription: { max: 2000 },
+  needTitle: { min: 3, max: 120 },
+  needDescription: { min: 10, max: 5000 },
+  proposalTitle: { min: 3, max: 120 },
+  proposalSummary: { min: 10, max: 500 },
+  proposalBody: { min: 10, max: 20000 },
+  /** 1 fen .. 100,000,000 yuan. */
+  budgetMinor: { min: 1, max: 10_000_000_000 },
+  commentBody: { min: 1, max: 4000 },
+  decisionNote: { max: 2000 },
+  searchText: { max: 100 },
+  pageSize: { min: 1, max: 100 },
+  /** The longest consultation or bidding window that may be opened, in days. */
+  windowDays: { max: 366 },
+} as const;
