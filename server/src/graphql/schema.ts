@@ -51,7 +51,7 @@ export async function buildAppSchema(pubSub: AppPubSub): Promise<GraphQLSchema> 
     resolvers: RESOLVERS,
     authChecker,
     pubSub,
-    validate: { forbidUnknownValues: true },
+    validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
   });
 }

@@ -1,0 +1,213 @@
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import type { FieldPolicy, Reference, StoreObject } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient, type Client } from 'graphql-ws';
+
+/** Where the session token lives between visits. */
+export const TOKEN_KEY = 'commonweal.token';
+
+export function readToken(): string | null {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writeToken(token: string | null): void {
+  try {
+    if (token) localStorage.setItem(TOKEN_KEY, token);
+    else localStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Private mode without storage: the session lasts until the tab closes.
+  }
+}
+
+function bearer(): string | undefined {
+  const token = readToken();
+  return token ? `Bearer ${token}` : undefined;
+}
+
+/** Same origin as the page: `/graphql` over http(s) and ws(s). */
+function wsUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${protocol}//${window.location.host}/graphql`;
+}
+
+interface RestartableClient extends Client {
+  /** Closes the socket so the next connection_init carries the current token. */
+  restart(): void;
+}
+
+/**
+ * A graphql-ws client that can be restarted (the recipe from the graphql-ws
+ * docs): the socket is closed with a retryable code, the client reconnects
+ * with fresh connectionParams and resubscribes every active subscription.
+ */
+function createRestartableClient(onForbidden: () => void): RestartableClient {
+  let restartRequested = false;
+  let restart = (): void => {
+    restartRequested = true;
+  };
+  const client = createClient({
+    url: wsUrl(),
+    lazy: true,
+    connectionParams: () => {
+      const authorization = bearer();
+      return authorization ? { authorization } : {};
+    },
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    retryWait: async (retries) => {
+      const delay = Math.min(1000 * 2 ** retries, 15_000) + Math.floor(Math.random() * 500);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    },
+    on: {
+      opened: (socket) => {
+        const ws = socket as WebSocket;
+        restart = () => {
+          if (ws.readyState === WebSocket.OPEN) ws.close(4205, 'Client Restart');
+          else restartRequested = true;
+        };
+        if (restartRequested) {
+          restartRequested = false;
+          restart();
+        }
+      },
+      closed: (event) => {
+        // The server refuses a bad or expired token at connection_init with 4403.
+        if ((event as CloseEvent | undefined)?.code === 4403 && readToken()) onForbidden();
+      },
+    },
+  });
+  return { ...client, restart: () => restart() };
+}
+
+type Connection = {
+  nodes?: Reference[];
+  edges?: Array<StoreObject & { node?: Reference }>;
+  pageInfo?: StoreObject;
+  [key: string]: unknown;
+};
+
+/**
+ * A cursor connection field (`nodes`, `edges`, `pageInfo`, `totalCount`):
+ * a first page replaces what is cached, a page fetched with `after` is
+ * appended, and nothing is listed twice.
+ */
+export function connectionField(keyArgs: FieldPolicy['keyArgs']): FieldPolicy<Connection> {
+  return {
+    keyArgs,
+    merge(existing, incoming, { args, readField }) {
+      if (!existing || !args?.['after']) return incoming;
+      const idOf = (ref: Reference | undefined): unknown => (ref ? readField('id', ref) : undefined);
+      const merged: Connection = { ...existing, ...incoming };
+      if (incoming.nodes) {
+        const seen = new Set((existing.nodes ?? []).map(idOf));
+        merged.nodes = [...(existing.nodes ?? []), ...incoming.nodes.filter((n) => !seen.has(idOf(n)))];
+      }
+      if (incoming.edges) {
+        const seen = new Set((existing.edges ?? []).map((e) => idOf(e.node)));
+        merged.edges = [...(existing.edges ?? []), ...incoming.edges.filter((e) => !seen.has(idOf(e.node)))];
+      }
+      return merged;
+    },
+  };
+}
+
+function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      Query: {
+        fields: {
+          needs: connectionField(['fundId', 'status']),
+          proposals: connectionField(['fundId', 'status', 'category', 'search']),
+          ledger: connectionField(['fundId']),
+        },
+      },
+      Proposal: {
+        fields: {
+          // One list per proposal however many pages were read; live comments are appended to it.
+          comments: connectionField(false),
+          votes: { merge: false },
+          viewerCan: { merge: false },
+        },
+      },
+      Fund: { fields: { ledger: connectionField(false) } },
+      // Value objects without ids: the newest copy wins.
+      Money: { merge: false },
+      VoteTally: { merge: false },
+      ProposalViewerCan: { merge: false },
+      PageInfo: { merge: false },
+    },
+  });
+}
+
+export interface Session {
+  client: ApolloClient;
+  /** Stores the token, reconnects the socket with it, and refetches everything as the new viewer. */
+  signIn(token: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+/** Builds the one Apollo Client of the app: HTTP for queries and mutations, graphql-ws for subscriptions. */
+export function createSession(): Session {
+  let session: Session | null = null;
+  const onForbidden = (): void => {
+    // Deferred: never reset the store from inside the link chain of a running request.
+    setTimeout(() => void session?.signOut(), 0);
+  };
+  const wsClient = createRestartableClient(onForbidden);
+
+  const authLink = new SetContextLink((prevContext) => {
+    const authorization = bearer();
+    return authorization ? { headers: { ...prevContext['headers'], authorization } } : {};
+  });
+
+  // A stored token the server no longer accepts (expired, account gone): forget it.
+  const errorLink = new ErrorLink(({ error }) => {
+    if (
+      CombinedGraphQLErrors.is(error) &&
+      readToken() &&
+      error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')
+    ) {
+      onForbidden();
+    }
+  });
+
+  const httpLink = new HttpLink({ uri: '/graphql' });
+  const wsLink = new GraphQLWsLink(wsClient);
+
+  const link = ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+    },
+    wsLink,
+    ApolloLink.from([errorLink, authLink, httpLink]),
+  );
+
+  const client = new ApolloClient({
+    link,
+    cache: createCache(),
+    defaultOptions: {
+      watchQuery: { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' },
+    },
+  });
+
+  async function changeToken(token: string | null): Promise<void> {
+    writeToken(token);
+    wsClient.restart();
+    await client.resetStore();
+  }
+
+  session = {
+    client,
+    signIn: (token) => changeToken(token),
+    signOut: () => changeToken(null),
+  };
+  return session;
+}

@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** The API server the dev server forwards to (`npm run dev -w @commonweal/server` listens on 4000). */
+const apiTarget = process.env.COMMONWEAL_API ?? 'http://localhost:4000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/graphql': { target: apiTarget, ws: true, changeOrigin: true },
+      '/config.json': { target: apiTarget, changeOrigin: true },
+    },
+  },
+  build: {
+    sourcemap: true,
+  },
+});
