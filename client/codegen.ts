@@ -19,7 +19,6 @@ const config: CodegenConfig = {
       config: {
         enumType: 'string-literal',
         useTypeImports: true,
-        avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
         scalars: {
           DateTime: 'string',
           SafeInt: 'number',

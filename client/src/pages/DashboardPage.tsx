@@ -1,0 +1,5 @@
+import { FundOverview } from '../features/funds/FundOverview';
+
+export function DashboardPage() {
+  return <FundOverview />;
+}

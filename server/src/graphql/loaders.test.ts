@@ -1,0 +1,92 @@
+import { ProposalStatus, Role } from '@commonweal/shared';
+import { Comment } from '../modules/comments/comment.entity.js';
+import { Need } from '../modules/needs/need.entity.js';
+import { Proposal } from '../modules/proposals/proposal.entity.js';
+import { Factory, startHarness, type Harness } from '../test-support/harness.js';
+import { SqlCounter } from '../test-support/sql-counter.js';
+
+const FEED = `query($fundId: ID!, $first: Int!) {
+  proposals(fundId: $fundId, first: $first) {
+    totalCount
+    nodes {
+      id title status budget { amount }
+      author { displayName organization { name } }
+      organization { name verified }
+      need { title supportCount }
+      votes { support oppose } viewerVote
+      commentCount
+      comments(first: 3) { totalCount nodes { body author { displayName } parent { id } } }
+    }
+  }
+}`;
+
+describe('the proposal feed is N+1 free', () => {
+  const counter = new SqlCounter();
+  let h: Harness;
+  let token: string;
+  let fundId: string;
+
+  beforeAll(async () => {
+    h = await startHarness({ sqlLogger: counter });
+    const f = new Factory(h);
+    fundId = (await f.fund()).fund.id;
+    const resident = await f.user(Role.RESIDENT);
+    token = resident.token;
+    const authors = await Promise.all([1, 2, 3].map(() => f.user(Role.SOCIAL_ORGANIZATION)));
+    const em = h.db.dataSource.manager;
+    const needs = await Promise.all(
+      [1, 2].map((n) =>
+        em.save(em.create(Need, { fundId, authorId: resident.user.id, title: `Need ${n}`, description: 'A need description', category: 'OTHER' as Need['category'], status: 'OPEN' as Need['status'] })),
+      ),
+    );
+    // 50 proposals by different authors, each with 5 comments by different users, votes and a need.
+    for (let i = 0; i < 50; i++) {
+      const author = authors[i % authors.length]!;
+      const p = await em.save(
+        em.create(Proposal, {
+          fundId,
+          needId: needs[i % 2]!.id,
+          authorId: author.user.id,
+          organizationId: author.organization!.id,
+          title: `Proposal ${i}`,
+          summary: 'A summary long enough',
+          body: 'Body text',
+          category: 'OTHER' as Proposal['category'],
+          status: ProposalStatus.CONSULTATION,
+          budgetMinor: BigInt(1000 + i),
+          consultationEndsAt: new Date(Date.now() + 86_400_000),
+        }),
+      );
+      const commenters = [resident.user, ...authors.map((a) => a.user)];
+      let parentId: string | null = null;
+      for (let c = 0; c < 5; c++) {
+        const saved: Comment = await em.save(
+          em.create(Comment, { proposalId: p.id, authorId: commenters[c % commenters.length]!.id, parentId, body: `Comment ${c}` }),
+        );
+        parentId = c === 0 ? saved.id : parentId;
+      }
+      await em.query(`INSERT INTO votes (proposal_id, user_id, choice) VALUES ($1, $2, 'SUPPORT')`, [p.id, resident.user.id]);
+    }
+  });
+  afterAll(() => h.close());
+
+  it('runs the same number of statements for 5 and for 50 proposals', async () => {
+    const five = await counter.measure(() => h.gql<any>(FEED, { fundId, first: 5 }, token));
+    const fifty = await counter.measure(() => h.gql<any>(FEED, { fundId, first: 50 }, token));
+    expect(five.result.errors).toBeUndefined();
+    expect(fifty.result.errors).toBeUndefined();
+    expect(five.result.data.proposals.nodes).toHaveLength(5);
+    expect(fifty.result.data.proposals.nodes).toHaveLength(50);
+    const sample = fifty.result.data.proposals.nodes[0];
+    expect(sample.comments.nodes).toHaveLength(3);
+    expect(sample.comments.totalCount).toBe(5);
+    expect(sample.commentCount).toBe(5);
+    expect(sample.votes).toEqual({ support: 1, oppose: 0 });
+    expect(sample.viewerVote).toBe('SUPPORT');
+    expect(sample.need.title).toMatch(/^Need /);
+    expect(sample.author.organization.name).toMatch(/^Org /);
+    expect(fifty.count).toBe(five.count);
+    // The viewer's actor, the page, its count and one statement per relation: far below one per proposal.
+    expect(fifty.count).toBeLessThanOrEqual(15);
+  });
+});
