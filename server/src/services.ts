@@ -8,7 +8,11 @@ import { ProposalsService } from './modules/proposals/proposals.service.js';
 import { AuthService } from './modules/users/auth.service.js';
 
 /** The domain services, stateless and shared: GraphQL, the seed and the tests call the same rules. */
-export function createServices(ds: DataSource, pubsub: AppPubSub, config: Pick<Config, 'jwtSecret' | 'JWT_TTL_SECONDS'>) {
+export function createServices(
+  ds: DataSource,
+  pubsub: AppPubSub,
+  config: Pick<Config, 'jwtSecret' | 'JWT_TTL_SECONDS'>,
+) {
   const proposals = new ProposalsService(ds, pubsub);
   return {
     auth: new AuthService(ds, config.jwtSecret, config.JWT_TTL_SECONDS),

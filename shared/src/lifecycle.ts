@@ -7,13 +7,7 @@ import { ProposalStatus } from './enums.js';
  * offer.
  */
 export type ProposalAction =
-  | 'openConsultation'
-  | 'approve'
-  | 'reject'
-  | 'openBidding'
-  | 'award'
-  | 'complete'
-  | 'withdraw';
+  'openConsultation' | 'approve' | 'reject' | 'openBidding' | 'award' | 'complete' | 'withdraw';
 
 export const PROPOSAL_TRANSITIONS: ReadonlyArray<{
   readonly action: ProposalAction;

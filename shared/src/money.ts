@@ -54,7 +54,11 @@ export function formatMoney(value: MinorUnits, currency = 'CNY'): string {
  */
 export function parseMoney(text: string, currency = 'CNY'): bigint | null {
   const digits = minorDigits(currency);
-  const cleaned = text.trim().replace(/^[¥$€]|^HK\$/, '').replace(/,/g, '').trim();
+  const cleaned = text
+    .trim()
+    .replace(/^[¥$€]|^HK\$/, '')
+    .replace(/,/g, '')
+    .trim();
   const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
   if (!match) return null;
   const whole = match[1] ?? '0';

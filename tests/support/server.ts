@@ -146,7 +146,12 @@ export async function startServer(): Promise<StartedServer> {
   const cleanup = async () => {
     if (!exited) {
       child.kill('SIGTERM');
-      const stopped = await Promise.race([exitPromise.then(() => true), sleep(20_000).then(() => false)]);
+      let timer: NodeJS.Timeout | undefined;
+      const stopped = await Promise.race([
+        exitPromise.then(() => true),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 20_000))),
+      ]);
+      clearTimeout(timer);
       if (!stopped) {
         child.kill('SIGKILL');
         await exitPromise;

@@ -10,7 +10,18 @@ import { Proposal, Vote } from '../modules/proposals/proposal.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { Foundation1764100000000 } from './migrations/1764100000000-Foundation.js';
 
-export const ENTITIES = [User, Organization, Membership, Fund, Neighborhood, Need, NeedSupport, Proposal, Vote, Comment];
+export const ENTITIES = [
+  User,
+  Organization,
+  Membership,
+  Fund,
+  Neighborhood,
+  Need,
+  NeedSupport,
+  Proposal,
+  Vote,
+  Comment,
+];
 export const MIGRATIONS = [Foundation1764100000000];
 
 export interface DataSourceOptions {

@@ -19,7 +19,11 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!url) {
     logger.info({ dir: join(config.DATA_DIR, 'pg'), port: config.EMBEDDED_PG_PORT }, 'starting embedded PostgreSQL');
-    const embedded = await startEmbeddedPostgres({ dir: join(config.DATA_DIR, 'pg'), port: config.EMBEDDED_PG_PORT, logger });
+    const embedded = await startEmbeddedPostgres({
+      dir: join(config.DATA_DIR, 'pg'),
+      port: config.EMBEDDED_PG_PORT,
+      logger,
+    });
     url = embedded.url;
     stopEmbedded = embedded.stop;
   }

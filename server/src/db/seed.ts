@@ -66,12 +66,37 @@ export async function seedDemo(ds: DataSource, services: Services): Promise<bool
     const org = (name: string, type: OrganizationType, verified: boolean, description: string) =>
       em.create(Organization, { name, type, verified, description, verifiedAt: verified ? new Date() : null });
     const [streetOffice, logistics, socialWork] = await em.save([
-      org('Danzishi Street Office', OrganizationType.GOVERNMENT, true, 'The sub-district government of Danzishi Street.'),
-      org('Chongqing Riverside Logistics Co.', OrganizationType.ENTERPRISE, true, 'A logistics company with 2,000 staff in the area.'),
-      org('Danzishi Social Work Service Centre', OrganizationType.SOCIAL_ORGANIZATION, true, 'Registered social-work agency serving elders and families.'),
+      org(
+        'Danzishi Street Office',
+        OrganizationType.GOVERNMENT,
+        true,
+        'The sub-district government of Danzishi Street.',
+      ),
+      org(
+        'Chongqing Riverside Logistics Co.',
+        OrganizationType.ENTERPRISE,
+        true,
+        'A logistics company with 2,000 staff in the area.',
+      ),
+      org(
+        'Danzishi Social Work Service Centre',
+        OrganizationType.SOCIAL_ORGANIZATION,
+        true,
+        'Registered social-work agency serving elders and families.',
+      ),
       org('Nan’an Corner Bakery', OrganizationType.ENTERPRISE, false, 'A family bakery; verification pending.'),
-      org('Neighbourhood Elders Volunteer Group', OrganizationType.SOCIAL_ORGANIZATION, false, 'Retired residents who help neighbours; verification pending.'),
-      org('Tongyuanju Community Committee', OrganizationType.GOVERNMENT, false, 'Awaiting verification by the street office.'),
+      org(
+        'Neighbourhood Elders Volunteer Group',
+        OrganizationType.SOCIAL_ORGANIZATION,
+        false,
+        'Retired residents who help neighbours; verification pending.',
+      ),
+      org(
+        'Tongyuanju Community Committee',
+        OrganizationType.GOVERNMENT,
+        false,
+        'Awaiting verification by the street office.',
+      ),
     ]);
     const user = (email: string, role: Role, displayName: string, neighborhoodId: string | null = null) =>
       em.create(User, { email, role, displayName, passwordHash, neighborhoodId });
@@ -120,7 +145,8 @@ export async function seedDemo(ds: DataSource, services: Services): Promise<bool
     fundId: ids.fundId,
     neighborhoodId: ids.oldStreet,
     title: 'A community canteen for elders who live alone',
-    description: 'Many elders in the old compounds cook for themselves or skip meals. A low-cost lunch canteen would help.',
+    description:
+      'Many elders in the old compounds cook for themselves or skip meals. A low-cost lunch canteen would help.',
     category: Category.ELDERLY_CARE,
   });
   const homework = await needs.create(resident2!, {
@@ -159,7 +185,8 @@ export async function seedDemo(ds: DataSource, services: Services): Promise<bool
     budgetMinor: 18_000_000, // 180,000.00 yuan
   });
   await proposals.openConsultation(admin!, canteenProposal.id, new Date(Date.now() + 14 * DAY));
-  for (const v of voters) await proposals.castVote(v, canteenProposal.id, v === neighbours[3] ? VoteChoice.OPPOSE : VoteChoice.SUPPORT);
+  for (const v of voters)
+    await proposals.castVote(v, canteenProposal.id, v === neighbours[3] ? VoteChoice.OPPOSE : VoteChoice.SUPPORT);
   const canteenComment = await comments.add(resident2!, {
     proposalId: canteenProposal.id,
     body: 'My grandmother would go every day. Could it also deliver to those who cannot walk down the stairs?',
@@ -169,7 +196,12 @@ export async function seedDemo(ds: DataSource, services: Services): Promise<bool
     parentId: canteenComment.id,
     body: 'Good point — we will ask bidders to include a delivery option for the top floors.',
   });
-  await proposals.decide(gov!, canteenProposal.id, ProposalDecision.APPROVE, 'Strong support in consultation; approved.');
+  await proposals.decide(
+    gov!,
+    canteenProposal.id,
+    ProposalDecision.APPROVE,
+    'Strong support in consultation; approved.',
+  );
 
   // CONSULTATION: the lift, open for comments and votes.
   const liftProposal = await proposals.create(ngo!, {

@@ -2,7 +2,10 @@ import { ErrorCode } from '@commonweal/shared';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
+import { QueryFailedError } from 'typeorm';
 import type { Logger } from '../logger.js';
+
+const UNIQUE_VIOLATION = '23505';
 
 /** Codes services throw. NOT_IMPLEMENTED marks contract operations whose feature has not landed yet. */
 export type AppErrorCode = ErrorCode | 'NOT_IMPLEMENTED';
@@ -71,7 +74,10 @@ export function toGraphQLError(error: AppError): GraphQLError {
   });
 }
 
-function firstConstraint(errors: readonly ClassValidatorError[], prefix = ''): { field: string; message: string } | null {
+function firstConstraint(
+  errors: readonly ClassValidatorError[],
+  prefix = '',
+): { field: string; message: string } | null {
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const message = e.constraints ? Object.values(e.constraints)[0] : undefined;
@@ -83,7 +89,8 @@ function firstConstraint(errors: readonly ClassValidatorError[], prefix = ''): {
 }
 
 /** Messages of graphql-js's value-coercion rules: a bad literal value is bad user input, not a bad document. */
-const BAD_VALUE_MESSAGE = /^(Expected value of type|Value ".*" does not exist in|Enum ".*" cannot represent|Int cannot represent|SafeInt|String cannot represent|ID cannot represent|Boolean cannot represent|Field ".*" of required type ".*" was not provided)/;
+const BAD_VALUE_MESSAGE =
+  /^(Expected value of type|Value ".*" does not exist in|Enum ".*" cannot represent|Int cannot represent|SafeInt|String cannot represent|ID cannot represent|Boolean cannot represent|Field ".*" of required type ".*" was not provided)/;
 
 /**
  * Apollo's formatError: maps everything the server throws to the contract's
@@ -94,7 +101,18 @@ export function createErrorFormatter(logger: Logger, maskInternal: boolean) {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     if (original instanceof AppError) {
       const gql = toGraphQLError(original);
-      return { ...formatted, message: gql.message, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
+      return {
+        ...formatted,
+        message: gql.message,
+        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      };
+    }
+    if (
+      original instanceof QueryFailedError &&
+      (original.driverError as { code?: string })?.code === UNIQUE_VIOLATION
+    ) {
+      // A race lost to a concurrent identical write (same email, same name): a duplicate, not a crash.
+      return { message: 'That already exists', path: formatted.path, extensions: { code: ErrorCode.CONFLICT } };
     }
     if (original instanceof ArgumentValidationError) {
       const first = firstConstraint(original.extensions.validationErrors as ClassValidatorError[]);
@@ -108,7 +126,7 @@ export function createErrorFormatter(logger: Logger, maskInternal: boolean) {
     if (code === 'GRAPHQL_VALIDATION_FAILED' && BAD_VALUE_MESSAGE.test(formatted.message)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     }
-    if (original instanceof GraphQLError || typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    if (original instanceof GraphQLError || (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR)) {
       // Parse, validation and variable-coercion errors from graphql-js / Apollo keep their codes.
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       void _drop;
@@ -116,6 +134,10 @@ export function createErrorFormatter(logger: Logger, maskInternal: boolean) {
     }
     logger.error({ err: original, path: formatted.path }, 'internal error');
     if (!maskInternal) return { ...formatted, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
   };
 }

@@ -36,7 +36,16 @@ describe('the proposal feed is N+1 free', () => {
     const em = h.db.dataSource.manager;
     const needs = await Promise.all(
       [1, 2].map((n) =>
-        em.save(em.create(Need, { fundId, authorId: resident.user.id, title: `Need ${n}`, description: 'A need description', category: 'OTHER' as Need['category'], status: 'OPEN' as Need['status'] })),
+        em.save(
+          em.create(Need, {
+            fundId,
+            authorId: resident.user.id,
+            title: `Need ${n}`,
+            description: 'A need description',
+            category: 'OTHER' as Need['category'],
+            status: 'OPEN' as Need['status'],
+          }),
+        ),
       ),
     );
     // 50 proposals by different authors, each with 5 comments by different users, votes and a need.
@@ -61,11 +70,19 @@ describe('the proposal feed is N+1 free', () => {
       let parentId: string | null = null;
       for (let c = 0; c < 5; c++) {
         const saved: Comment = await em.save(
-          em.create(Comment, { proposalId: p.id, authorId: commenters[c % commenters.length]!.id, parentId, body: `Comment ${c}` }),
+          em.create(Comment, {
+            proposalId: p.id,
+            authorId: commenters[c % commenters.length]!.id,
+            parentId,
+            body: `Comment ${c}`,
+          }),
         );
         parentId = c === 0 ? saved.id : parentId;
       }
-      await em.query(`INSERT INTO votes (proposal_id, user_id, choice) VALUES ($1, $2, 'SUPPORT')`, [p.id, resident.user.id]);
+      await em.query(`INSERT INTO votes (proposal_id, user_id, choice) VALUES ($1, $2, 'SUPPORT')`, [
+        p.id,
+        resident.user.id,
+      ]);
     }
   });
   afterAll(() => h.close());

@@ -25,7 +25,11 @@ export interface Harness {
   url: string;
   wsUrl: string;
   /** POSTs one operation to /graphql, as `token`'s user when given. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GqlResult<T>>;
   /** A graphql-ws client for `token`'s user (closed by close()). */
   ws(token?: string | null): Client;
   close(): Promise<void>;
@@ -139,7 +143,10 @@ export class Factory {
   }
 
   /** A user of `role` with a token; organization roles get an approved membership of a verified organization unless told otherwise. */
-  async user(role: Role, options: { organization?: Organization | null; membership?: MembershipStatus; neighborhoodId?: string } = {}) {
+  async user(
+    role: Role,
+    options: { organization?: Organization | null; membership?: MembershipStatus; neighborhoodId?: string } = {},
+  ) {
     const em = this.h.db.dataSource.manager;
     this.hash ??= hashPassword('password-123');
     const email = `user${++this.n}-${Date.now()}@test.example`;
@@ -152,14 +159,20 @@ export class Factory {
         neighborhoodId: options.neighborhoodId ?? null,
       }),
     );
-    const orgType = { [Role.ENTERPRISE]: OrganizationType.ENTERPRISE, [Role.SOCIAL_ORGANIZATION]: OrganizationType.SOCIAL_ORGANIZATION, [Role.GOVERNMENT]: OrganizationType.GOVERNMENT }[
-      role as Role.ENTERPRISE
-    ];
+    const orgType = {
+      [Role.ENTERPRISE]: OrganizationType.ENTERPRISE,
+      [Role.SOCIAL_ORGANIZATION]: OrganizationType.SOCIAL_ORGANIZATION,
+      [Role.GOVERNMENT]: OrganizationType.GOVERNMENT,
+    }[role as Role.ENTERPRISE];
     let organization = options.organization;
     if (organization === undefined && orgType) organization = await this.organization(orgType);
     if (organization) {
       await em.save(
-        em.create(Membership, { userId: user.id, organizationId: organization.id, status: options.membership ?? MembershipStatus.APPROVED }),
+        em.create(Membership, {
+          userId: user.id,
+          organizationId: organization.id,
+          status: options.membership ?? MembershipStatus.APPROVED,
+        }),
       );
     }
     const token = await this.h.app.services.auth.issueToken(user.id);

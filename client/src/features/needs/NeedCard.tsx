@@ -18,7 +18,7 @@ export function NeedCard({ need, canSupport }: NeedCardProps) {
   const titleId = `need-${need.id}-title`;
 
   return (
-    <article className="card need-card" aria-labelledby={titleId} data-testid="need-card">
+    <article id={`need-${need.id}`} className="card need-card" aria-labelledby={titleId} data-testid="need-card">
       <div className="card-meta">
         <CategoryTag category={need.category} />
         <span className={`badge badge-need-${need.status.toLowerCase()}`}>{t(`needStatus.${need.status}`)}</span>

@@ -164,7 +164,18 @@ export class Foundation1764100000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['comments', 'votes', 'proposals', 'need_supports', 'needs', 'memberships', 'organizations', 'users', 'neighborhoods', 'funds']) {
+    for (const table of [
+      'comments',
+      'votes',
+      'proposals',
+      'need_supports',
+      'needs',
+      'memberships',
+      'organizations',
+      'users',
+      'neighborhoods',
+      'funds',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

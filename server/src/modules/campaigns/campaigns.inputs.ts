@@ -36,6 +36,9 @@ export class DonateInput {
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   anonymous?: boolean | null;
 
-  @Field({ description: 'Client-chosen key: a retried donation with the same key records nothing new and returns the first result.' })
+  @Field({
+    description:
+      'Client-chosen key: a retried donation with the same key records nothing new and returns the first result.',
+  })
   idempotencyKey: string;
 }

@@ -53,7 +53,11 @@ export function createCommentLoaders(ds: DataSource) {
             .orderBy('c.created_at', 'ASC')
             .addOrderBy('c.id', 'ASC')
             .getMany();
-          for (const key of group) results.set(key, rows.filter((c) => c.proposalId === key.proposalId));
+          for (const key of group)
+            results.set(
+              key,
+              rows.filter((c) => c.proposalId === key.proposalId),
+            );
         }),
       );
       const counts = await countByProposalId.loadMany(keys.map((k) => k.proposalId));

@@ -28,7 +28,16 @@ describe('comments and live updates', () => {
   async function proposal(open = true): Promise<string> {
     const res = await h.gql<any>(
       CREATE,
-      { input: { fundId, title: 'Benches', summary: 'Benches along the river path', body: 'Ten benches.', category: 'OTHER', budgetMinor: 500_000 } },
+      {
+        input: {
+          fundId,
+          title: 'Benches',
+          summary: 'Benches along the river path',
+          body: 'Ten benches.',
+          category: 'OTHER',
+          budgetMinor: 500_000,
+        },
+      },
       author.token,
     );
     const id = res.data.createProposal.id;
@@ -40,7 +49,11 @@ describe('comments and live updates', () => {
     const id = await proposal();
     const top = await h.gql<any>(ADD, { input: { proposalId: id, body: '  Yes please  ' } }, resident.token);
     expect(top.data.addComment).toMatchObject({ body: 'Yes please', parent: null });
-    const reply = await h.gql<any>(ADD, { input: { proposalId: id, parentId: top.data.addComment.id, body: 'Agreed' } }, author.token);
+    const reply = await h.gql<any>(
+      ADD,
+      { input: { proposalId: id, parentId: top.data.addComment.id, body: 'Agreed' } },
+      author.token,
+    );
     expect(reply.data.addComment.parent.id).toBe(top.data.addComment.id);
     const page = await h.gql<any>(
       `query($id: ID!) { proposal(id: $id) { commentCount comments(first: 1) { totalCount nodes { body } pageInfo { hasNextPage endCursor } } } }`,
@@ -48,10 +61,13 @@ describe('comments and live updates', () => {
     );
     expect(page.data.proposal.commentCount).toBe(2);
     expect(page.data.proposal.comments.nodes).toEqual([{ body: 'Yes please' }]);
-    const next = await h.gql<any>(`query($id: ID!, $a: String) { proposal(id: $id) { comments(first: 5, after: $a) { nodes { body } pageInfo { hasNextPage } } } }`, {
-      id,
-      a: page.data.proposal.comments.pageInfo.endCursor,
-    });
+    const next = await h.gql<any>(
+      `query($id: ID!, $a: String) { proposal(id: $id) { comments(first: 5, after: $a) { nodes { body } pageInfo { hasNextPage } } } }`,
+      {
+        id,
+        a: page.data.proposal.comments.pageInfo.endCursor,
+      },
+    );
     expect(next.data.proposal.comments).toEqual({ nodes: [{ body: 'Agreed' }], pageInfo: { hasNextPage: false } });
   });
 
@@ -75,8 +91,12 @@ describe('comments and live updates', () => {
 
   it('lets members of unverified organizations read but not comment', async () => {
     const id = await proposal();
-    const unverified = await f.user(Role.ENTERPRISE, { organization: await f.organization('ENTERPRISE' as never, false) });
-    expect(errorCode(await h.gql(ADD, { input: { proposalId: id, body: 'hello' } }, unverified.token))).toBe('FORBIDDEN');
+    const unverified = await f.user(Role.ENTERPRISE, {
+      organization: await f.organization('ENTERPRISE' as never, false),
+    });
+    expect(errorCode(await h.gql(ADD, { input: { proposalId: id, body: 'hello' } }, unverified.token))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('delivers new comments and proposal changes to subscribers, after commit', async () => {
@@ -88,7 +108,11 @@ describe('comments and live updates', () => {
 
     const added = await h.gql<any>(ADD, { input: { proposalId: id, body: 'Live!' } }, resident.token);
     const event = await comments.next();
-    expect(event.data.commentAdded).toMatchObject({ id: added.data.addComment.id, body: 'Live!', proposal: { id, commentCount: 1 } });
+    expect(event.data.commentAdded).toMatchObject({
+      id: added.data.addComment.id,
+      body: 'Live!',
+      proposal: { id, commentCount: 1 },
+    });
     expect((await updates.next()).data.proposalUpdated.commentCount).toBe(1);
 
     await h.gql(`mutation($id: ID!) { castVote(proposalId: $id, choice: SUPPORT) { id } }`, { id }, resident.token);

@@ -10,7 +10,9 @@ export function createFundLoaders(ds: DataSource) {
     byId: idLoader((ids) => ds.getRepository(Fund).findBy({ id: In(ids) })),
     neighborhoodById: idLoader((ids) => ds.getRepository(Neighborhood).findBy({ id: In(ids) })),
     neighborhoodsByFundId: new DataLoader<string, Neighborhood[]>(async (fundIds) => {
-      const rows = await ds.getRepository(Neighborhood).find({ where: { fundId: In([...fundIds]) }, order: { name: 'ASC' } });
+      const rows = await ds
+        .getRepository(Neighborhood)
+        .find({ where: { fundId: In([...fundIds]) }, order: { name: 'ASC' } });
       return groupByKey(fundIds, rows, (n) => n.fundId);
     }),
   };

@@ -1,5 +1,17 @@
 import { NeedStatus, Role } from '@commonweal/shared';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { Fund } from '../funds/fund.entity.js';
 import { Neighborhood } from '../funds/neighborhood.entity.js';

@@ -65,7 +65,12 @@ export class NeedsService {
     });
   }
 
-  async list(fundId: string, status: NeedStatus | null, first: number, after: string | null): Promise<Connection<Need>> {
+  async list(
+    fundId: string,
+    status: NeedStatus | null,
+    first: number,
+    after: string | null,
+  ): Promise<Connection<Need>> {
     const cursor = decodeCursor(after);
     const repo = this.dataSource.getRepository(Need);
     const base = () => {
@@ -73,7 +78,10 @@ export class NeedsService {
       if (status) qb.andWhere('n.status = :status', { status });
       return qb;
     };
-    const page = base().orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(first + 1);
+    const page = base()
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(first + 1);
     if (cursor) page.andWhere('(n.created_at, n.id) < (:c_at, :c_id)', { c_at: cursor.createdAt, c_id: cursor.id });
     const [rows, total] = await Promise.all([page.getMany(), base().getCount()]);
     return toConnection(rows, first, total);

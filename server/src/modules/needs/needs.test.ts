@@ -32,7 +32,13 @@ describe('needs', () => {
 
   it('lets residents raise needs, defaulting to their own neighborhood', async () => {
     const res = await h.gql<any>(CREATE, { input: input() }, resident.token);
-    expect(res.data.createNeed).toMatchObject({ status: 'OPEN', supportCount: 0, viewerHasSupported: false, neighborhood: { id: neighborhoodId }, author: { id: resident.user.id } });
+    expect(res.data.createNeed).toMatchObject({
+      status: 'OPEN',
+      supportCount: 0,
+      viewerHasSupported: false,
+      neighborhood: { id: neighborhoodId },
+      author: { id: resident.user.id },
+    });
   });
 
   it('is for residents only', async () => {
@@ -53,7 +59,8 @@ describe('needs', () => {
       [{ fundId: '6f1c1f9e-3a52-4c47-9a2a-1d6a2c9f0e11' }, 'NOT_FOUND'],
       [{ fundId: '42' }, 'BAD_USER_INPUT'],
     ];
-    for (const [over, code] of cases) expect([over, errorCode(await h.gql(CREATE, { input: input(over) }, resident.token))]).toEqual([over, code]);
+    for (const [over, code] of cases)
+      expect([over, errorCode(await h.gql(CREATE, { input: input(over) }, resident.token))]).toEqual([over, code]);
     expect(await h.db.dataSource.query('SELECT count(*)::int AS n FROM needs')).toEqual(before);
   });
 
@@ -67,13 +74,19 @@ describe('needs', () => {
     await Promise.all([1, 2, 3].map(() => h.gql(SUPPORT, { id: need.id }, resident.token)));
     const after = await h.gql<any>(`query($id: ID!) { need(id: $id) { supportCount } }`, { id: need.id });
     expect(after.data.need.supportCount).toBe(2);
-    expect(errorCode(await h.gql(SUPPORT, { id: '6f1c1f9e-3a52-4c47-9a2a-1d6a2c9f0e11' }, resident.token))).toBe('NOT_FOUND');
+    expect(errorCode(await h.gql(SUPPORT, { id: '6f1c1f9e-3a52-4c47-9a2a-1d6a2c9f0e11' }, resident.token))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('lists a fund’s needs newest first, by status, with cursors', async () => {
     const { fund } = await f.fund('Listing fund');
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await h.gql<any>(CREATE, { input: input({ fundId: fund.id, title: `Need number ${i}` }) }, resident.token)).data.createNeed.id);
+    for (let i = 0; i < 3; i++)
+      ids.push(
+        (await h.gql<any>(CREATE, { input: input({ fundId: fund.id, title: `Need number ${i}` }) }, resident.token))
+          .data.createNeed.id,
+      );
     const page1 = await h.gql<any>(LIST, { f: fund.id, first: 2 });
     expect(page1.data.needs.totalCount).toBe(3);
     expect(page1.data.needs.nodes.map((n: { id: string }) => n.id)).toEqual([ids[2], ids[1]]);

@@ -21,7 +21,9 @@ export class Organization {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @Field({ description: 'Verified by a GOVERNMENT or FUND_ADMIN user; unverified organizations cannot sponsor or bid.' })
+  @Field({
+    description: 'Verified by a GOVERNMENT or FUND_ADMIN user; unverified organizations cannot sponsor or bid.',
+  })
   @Column({ type: 'boolean', default: false })
   verified: boolean;
 

@@ -16,15 +16,19 @@ export function createOrganizationLoaders(ds: DataSource) {
         .getRepository(User)
         .createQueryBuilder('u')
         .innerJoinAndMapOne('u.membership', Membership, 'm', 'm.user_id = u.id')
-        .where('m.organization_id = ANY(:orgIds) AND m.status = :approved', { orgIds, approved: MembershipStatus.APPROVED })
+        .where('m.organization_id = ANY(:orgIds) AND m.status = :approved', {
+          orgIds,
+          approved: MembershipStatus.APPROVED,
+        })
         .orderBy('m.created_at', 'ASC')
         .getMany();
       return groupByKey(orgIds, rows as Array<User & { membership: Membership }>, (u) => u.membership.organizationId);
     }),
     pendingMembershipsByOrgId: new DataLoader<string, Membership[]>(async (orgIds) => {
-      const rows = await ds
-        .getRepository(Membership)
-        .find({ where: { organizationId: In([...orgIds]), status: MembershipStatus.PENDING }, order: { createdAt: 'ASC' } });
+      const rows = await ds.getRepository(Membership).find({
+        where: { organizationId: In([...orgIds]), status: MembershipStatus.PENDING },
+        order: { createdAt: 'ASC' },
+      });
       return groupByKey(orgIds, rows, (m) => m.organizationId);
     }),
     membershipByUserId: new DataLoader<string, Membership | null>(async (userIds) => {

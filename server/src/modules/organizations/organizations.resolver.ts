@@ -33,13 +33,17 @@ export class OrganizationsResolver {
   }
 
   @Authorized(PARTICIPANT)
-  @Mutation(() => Membership, { description: 'A verified member of the organization, or FUND_ADMIN: let a pending member act for it.' })
+  @Mutation(() => Membership, {
+    description: 'A verified member of the organization, or FUND_ADMIN: let a pending member act for it.',
+  })
   approveMembership(@Arg('membershipId', () => ID) membershipId: string, @Ctx() ctx: Context): Promise<Membership> {
     return ctx.services.organizations.decideMembership(ctx.viewer!, assertId(membershipId, 'membershipId'), true);
   }
 
   @Authorized(PARTICIPANT)
-  @Mutation(() => Membership, { description: 'A verified member of the organization, or FUND_ADMIN: turn a pending member away.' })
+  @Mutation(() => Membership, {
+    description: 'A verified member of the organization, or FUND_ADMIN: turn a pending member away.',
+  })
   rejectMembership(@Arg('membershipId', () => ID) membershipId: string, @Ctx() ctx: Context): Promise<Membership> {
     return ctx.services.organizations.decideMembership(ctx.viewer!, assertId(membershipId, 'membershipId'), false);
   }

@@ -13,7 +13,10 @@ export class OrganizationsService {
   async verify(actor: Actor, organizationId: string): Promise<Organization> {
     if (!canVerify(actor)) throw forbidden('Only GOVERNMENT or FUND_ADMIN verify organizations');
     return this.dataSource.transaction(async (em) => {
-      const org = await em.findOne(Organization, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+      const org = await em.findOne(Organization, {
+        where: { id: organizationId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!org) throw notFound('Organization');
       if (org.verified) return org;
       org.verified = true;
@@ -25,7 +28,10 @@ export class OrganizationsService {
 
   async decideMembership(actor: Actor, membershipId: string, approve: boolean): Promise<Membership> {
     return this.dataSource.transaction(async (em) => {
-      const membership = await em.findOne(Membership, { where: { id: membershipId }, lock: { mode: 'pessimistic_write' } });
+      const membership = await em.findOne(Membership, {
+        where: { id: membershipId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!membership) throw notFound('Membership');
       const org = await em.findOneByOrFail(Organization, { id: membership.organizationId });
       if (!canManageMembers(actor, org)) {

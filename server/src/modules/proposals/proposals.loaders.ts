@@ -1,4 +1,4 @@
-import { Role, VoteChoice } from '@commonweal/shared';
+import { Role, type VoteChoice } from '@commonweal/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';

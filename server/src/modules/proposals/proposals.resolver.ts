@@ -60,14 +60,20 @@ export class ProposalsResolver {
     );
   }
 
-  @Query(() => Proposal, { nullable: true, description: 'Null when it does not exist or the viewer may not see it (a draft).' })
+  @Query(() => Proposal, {
+    nullable: true,
+    description: 'Null when it does not exist or the viewer may not see it (a draft).',
+  })
   proposal(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Proposal | null> {
     return ctx.loaders.proposals.byId.load(assertId(id, 'id'));
   }
 
   @Authorized(PARTICIPANT)
   @Mutation(() => Proposal)
-  createProposal(@Arg('input', () => CreateProposalInput) input: CreateProposalInput, @Ctx() ctx: Context): Promise<Proposal> {
+  createProposal(
+    @Arg('input', () => CreateProposalInput) input: CreateProposalInput,
+    @Ctx() ctx: Context,
+  ): Promise<Proposal> {
     return ctx.services.proposals.create(ctx.viewer!, input);
   }
 
@@ -216,7 +222,7 @@ export class ProposalsResolver {
 
   @FieldResolver(() => [Bid], {
     description:
-      'Sealed until award: a bidder sees its own organization\'s bids, GOVERNMENT and FUND_ADMIN see all; after the award everybody sees the awarded bid.',
+      "Sealed until award: a bidder sees its own organization's bids, GOVERNMENT and FUND_ADMIN see all; after the award everybody sees the awarded bid.",
   })
   bids(): Bid[] {
     return [];

@@ -60,7 +60,10 @@ export class ProposalsService {
     if (!isParticipant(actor)) throw forbidden('Your organization must be verified before it can propose');
     const budget = BigInt(data.budgetMinor);
     if (budget < BigInt(LIMITS.budgetMinor.min) || budget > BigInt(LIMITS.budgetMinor.max)) {
-      throw badInput('budgetMinor', `budgetMinor must be between ${LIMITS.budgetMinor.min} and ${LIMITS.budgetMinor.max}`);
+      throw badInput(
+        'budgetMinor',
+        `budgetMinor must be between ${LIMITS.budgetMinor.min} and ${LIMITS.budgetMinor.max}`,
+      );
     }
     return this.dataSource.transaction(async (em) => {
       if (!(await em.existsBy(Fund, { id: data.fundId }))) throw notFound('Fund');
@@ -128,7 +131,9 @@ export class ProposalsService {
       const proposal = await this.findVisible(em, actor, proposalId, 'pessimistic_read');
       if (!canVote(actor, proposal, now)) {
         throw conflict(
-          proposal.status === ProposalStatus.CONSULTATION ? 'Consultation has ended' : 'Voting is open only during consultation',
+          proposal.status === ProposalStatus.CONSULTATION
+            ? 'Consultation has ended'
+            : 'Voting is open only during consultation',
         );
       }
       await em.query(
@@ -141,7 +146,12 @@ export class ProposalsService {
     });
   }
 
-  async list(viewer: Actor | null, filter: ProposalFilter, first: number, after: string | null): Promise<Connection<Proposal>> {
+  async list(
+    viewer: Actor | null,
+    filter: ProposalFilter,
+    first: number,
+    after: string | null,
+  ): Promise<Connection<Proposal>> {
     const cursor = decodeCursor(after);
     const search = filter.search?.trim();
     if (search && search.length > LIMITS.searchText.max) {
@@ -158,7 +168,10 @@ export class ProposalsService {
       if (search) qb.andWhere(`(p.title || ' ' || p.summary) ILIKE :search`, { search: `%${escapeLike(search)}%` });
       return qb;
     };
-    const page = base().orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(first + 1);
+    const page = base()
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .limit(first + 1);
     if (cursor) page.andWhere('(p.created_at, p.id) < (:c_at, :c_id)', { c_at: cursor.createdAt, c_id: cursor.id });
     const [rows, total] = await Promise.all([page.getMany(), base().getCount()]);
     return toConnection(rows, first, total);

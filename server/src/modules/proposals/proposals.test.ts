@@ -62,7 +62,11 @@ describe('proposals: life cycle, votes and visibility', () => {
     expect((await h.gql<any>(GET, { id }, admin.token)).data.proposal.id).toBe(id);
     expect((await h.gql<any>(GET, { id }, resident.token)).data.proposal).toBeNull();
     expect((await h.gql<any>(GET, { id })).data.proposal).toBeNull();
-    const list = await h.gql<any>(`query($f: ID!) { proposals(fundId: $f, first: 100) { nodes { id } } }`, { f: fundId }, resident.token);
+    const list = await h.gql<any>(
+      `query($f: ID!) { proposals(fundId: $f, first: 100) { nodes { id } } }`,
+      { f: fundId },
+      resident.token,
+    );
     expect(list.data.proposals.nodes.map((n: { id: string }) => n.id)).not.toContain(id);
     // Acting on someone else's draft looks exactly like acting on nothing.
     expect(errorCode(await h.gql(OPEN, { id, at: inDays(7) }, gov.token))).toBe('NOT_FOUND');
@@ -82,7 +86,9 @@ describe('proposals: life cycle, votes and visibility', () => {
     }
     expect(errorCode(await h.gql(CREATE, { input: input({ budgetMinor: 1.5 }) }, ngo.token))).toBe('BAD_USER_INPUT');
     expect(errorCode(await h.gql(CREATE, { input: input({ category: 'NOPE' }) }, ngo.token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await h.gql(CREATE, { input: input({ fundId: '00000000-0000-4000-8000-000000000000' }) }, ngo.token))).toBe('NOT_FOUND');
+    expect(
+      errorCode(await h.gql(CREATE, { input: input({ fundId: '00000000-0000-4000-8000-000000000000' }) }, ngo.token)),
+    ).toBe('NOT_FOUND');
     expect(errorCode(await h.gql(CREATE, { input: input({ fundId: 'not-an-id' }) }, ngo.token))).toBe('BAD_USER_INPUT');
     const after = await h.db.dataSource.query('SELECT count(*)::int AS n FROM proposals');
     expect(after).toEqual(before);
@@ -119,7 +125,10 @@ describe('proposals: life cycle, votes and visibility', () => {
   it('closes voting at consultationEndsAt', async () => {
     const id = await draft();
     await h.gql(OPEN, { id, at: inDays(3) }, ngo.token);
-    await h.db.dataSource.query(`UPDATE proposals SET consultation_ends_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+    await h.db.dataSource.query(
+      `UPDATE proposals SET consultation_ends_at = now() - interval '1 minute' WHERE id = $1`,
+      [id],
+    );
     const res = await h.gql(VOTE, { id, c: 'SUPPORT' }, resident.token);
     expect(errorCode(res)).toBe('CONFLICT');
     const count = await h.db.dataSource.query('SELECT count(*)::int AS n FROM votes WHERE proposal_id = $1', [id]);
@@ -153,7 +162,14 @@ describe('proposals: life cycle, votes and visibility', () => {
     for (let i = 0; i < 5; i++) {
       const res = await h.gql<any>(
         CREATE,
-        { input: input({ fundId: fund.id, title: `Garden ${i}`, summary: i % 2 ? 'Plant trees by the river' : 'Paint the fence again', category: i % 2 ? 'ENVIRONMENT' : 'OTHER' }) },
+        {
+          input: input({
+            fundId: fund.id,
+            title: `Garden ${i}`,
+            summary: i % 2 ? 'Plant trees by the river' : 'Paint the fence again',
+            category: i % 2 ? 'ENVIRONMENT' : 'OTHER',
+          }),
+        },
         ngo.token,
       );
       ids.push(res.data.createProposal.id);

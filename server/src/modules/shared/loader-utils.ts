@@ -20,7 +20,9 @@ export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: 
 }
 
 /** A loader of entities by id (one `WHERE id = ANY($1)` per batch). */
-export function idLoader<V extends { id: string }>(fetch: (ids: string[]) => Promise<V[]>): DataLoader<string, V | null> {
+export function idLoader<V extends { id: string }>(
+  fetch: (ids: string[]) => Promise<V[]>,
+): DataLoader<string, V | null> {
   return new DataLoader(async (ids) => byKey(ids, await fetch([...ids]), (row) => row.id));
 }
 

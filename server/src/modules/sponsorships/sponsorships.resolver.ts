@@ -30,7 +30,9 @@ export class SponsorshipsResolver {
   }
 
   @Authorized(Role.FUND_ADMIN)
-  @Mutation(() => Sponsorship, { description: 'FUND_ADMIN: the pledged money arrived; posts a SPONSORSHIP ledger entry.' })
+  @Mutation(() => Sponsorship, {
+    description: 'FUND_ADMIN: the pledged money arrived; posts a SPONSORSHIP ledger entry.',
+  })
   recordSponsorshipPayment(@Arg('sponsorshipId', () => ID) _id: string): Sponsorship {
     throw notImplemented('Sponsorships');
   }

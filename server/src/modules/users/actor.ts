@@ -26,7 +26,11 @@ export const ORG_TYPES_FOR_ROLE: Readonly<Partial<Record<Role, readonly Organiza
   [Role.GOVERNMENT]: [OrganizationType.GOVERNMENT],
 };
 
-export function effectiveRoleOf(user: User, membership: Membership | null, organization: Organization | null): Role | null {
+export function effectiveRoleOf(
+  user: User,
+  membership: Membership | null,
+  organization: Organization | null,
+): Role | null {
   const orgTypes = ORG_TYPES_FOR_ROLE[user.role];
   if (!orgTypes) return user.role;
   const acts =

@@ -35,7 +35,8 @@ export class RegisterInput {
   displayName: string;
 
   @Field(() => Role, {
-    description: 'RESIDENT, ENTERPRISE, SOCIAL_ORGANIZATION or GOVERNMENT; FUND_ADMIN accounts are never self-registered.',
+    description:
+      'RESIDENT, ENTERPRISE, SOCIAL_ORGANIZATION or GOVERNMENT; FUND_ADMIN accounts are never self-registered.',
   })
   role: Role;
 

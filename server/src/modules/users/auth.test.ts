@@ -25,22 +25,50 @@ describe('accounts and organizations', () => {
   });
   afterAll(() => h.close());
 
-  const proposalInput = () => ({ fundId, title: 'A plan', summary: 'A summary of the plan', body: 'The plan body', category: 'OTHER', budgetMinor: 100 });
+  const proposalInput = () => ({
+    fundId,
+    title: 'A plan',
+    summary: 'A summary of the plan',
+    body: 'The plan body',
+    category: 'OTHER',
+    budgetMinor: 100,
+  });
   let n = 0;
   const email = () => `Person${++n}@Example.org`;
 
   it('registers a resident, signs in case-insensitively, and knows the viewer', async () => {
     const address = email();
-    const reg = await h.gql<any>(REGISTER, { input: { email: address, password: 'long-enough', displayName: ' Ada ', role: 'RESIDENT', neighborhoodId } });
+    const reg = await h.gql<any>(REGISTER, {
+      input: { email: address, password: 'long-enough', displayName: ' Ada ', role: 'RESIDENT', neighborhoodId },
+    });
     expect(reg.errors).toBeUndefined();
-    expect(reg.data.register.user).toMatchObject({ displayName: 'Ada', role: 'RESIDENT', organization: null, neighborhood: { id: neighborhoodId } });
+    expect(reg.data.register.user).toMatchObject({
+      displayName: 'Ada',
+      role: 'RESIDENT',
+      organization: null,
+      neighborhood: { id: neighborhoodId },
+    });
     const login = await h.gql<any>(LOGIN, { e: address.toUpperCase(), p: 'long-enough' });
     const viewer = await h.gql<any>(VIEWER, {}, login.data.login.token);
     expect(viewer.data.viewer.id).toBe(reg.data.register.user.id);
     expect((await h.gql<any>(VIEWER)).data.viewer).toBeNull();
     expect(errorCode(await h.gql(LOGIN, { e: address, p: 'wrong-password' }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await h.gql(LOGIN, { e: 'nobody@example.org', p: 'long-enough' }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await h.gql(REGISTER, { input: { email: address.toLowerCase(), password: 'long-enough', displayName: 'Twin', role: 'RESIDENT' } }))).toBe('CONFLICT');
+    expect(
+      errorCode(
+        await h.gql(REGISTER, {
+          input: { email: address.toLowerCase(), password: 'long-enough', displayName: 'Twin', role: 'RESIDENT' },
+        }),
+      ),
+    ).toBe('CONFLICT');
+  });
+
+  it('lets only one of two racing registrations of the same email through', async () => {
+    const address = email();
+    const input = { email: address, password: 'long-enough', displayName: 'Racer', role: 'RESIDENT' };
+    const results = await Promise.all([1, 2, 3].map(() => h.gql<any>(REGISTER, { input })));
+    expect(results.filter((r) => r.data?.register).length).toBe(1);
+    expect(results.filter((r) => !r.data?.register).map(errorCode)).toEqual(['CONFLICT', 'CONFLICT']);
   });
 
   it('refuses bad registrations with the field named, and writes nothing', async () => {
@@ -59,7 +87,9 @@ describe('accounts and organizations', () => {
       const res = await h.gql(REGISTER, { input: { ...base, ...over } });
       expect([over, errorCode(res), res.errors?.[0]?.extensions?.field]).toEqual([over, 'BAD_USER_INPUT', field]);
     }
-    expect(errorCode(await h.gql(REGISTER, { input: { ...base, neighborhoodId: '00000000-0000-4000-8000-000000000000' } }))).toBe('NOT_FOUND');
+    expect(
+      errorCode(await h.gql(REGISTER, { input: { ...base, neighborhoodId: '00000000-0000-4000-8000-000000000000' } })),
+    ).toBe('NOT_FOUND');
     expect(await h.db.dataSource.query('SELECT count(*)::int AS n FROM users')).toEqual(before);
   });
 
@@ -75,16 +105,32 @@ describe('accounts and organizations', () => {
 
   it('keeps a new organization unverified until GOVERNMENT verifies it', async () => {
     const reg = await h.gql<any>(REGISTER, {
-      input: { email: email(), password: 'long-enough', displayName: 'Boss', role: 'ENTERPRISE', newOrganization: { name: 'Brand New Co', description: 'We make things' } },
+      input: {
+        email: email(),
+        password: 'long-enough',
+        displayName: 'Boss',
+        role: 'ENTERPRISE',
+        newOrganization: { name: 'Brand New Co', description: 'We make things' },
+      },
     });
     const token = reg.data.register.token;
     const orgId = reg.data.register.user.organization.id;
     expect(reg.data.register.user.organization.verified).toBe(false);
     expect(errorCode(await h.gql(CREATE_PROPOSAL, { input: proposalInput() }, token))).toBe('FORBIDDEN');
     const resident = await f.user(Role.RESIDENT);
-    expect(errorCode(await h.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { verified } }`, { id: orgId }, resident.token))).toBe('FORBIDDEN');
-    expect(errorCode(await h.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { verified } }`, { id: orgId }))).toBe('UNAUTHENTICATED');
-    const verified = await h.gql<any>(`mutation($id: ID!) { verifyOrganization(id: $id) { verified } }`, { id: orgId }, gov.token);
+    expect(
+      errorCode(
+        await h.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { verified } }`, { id: orgId }, resident.token),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(await h.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { verified } }`, { id: orgId })),
+    ).toBe('UNAUTHENTICATED');
+    const verified = await h.gql<any>(
+      `mutation($id: ID!) { verifyOrganization(id: $id) { verified } }`,
+      { id: orgId },
+      gov.token,
+    );
     expect(verified.data.verifyOrganization.verified).toBe(true);
     const created = await h.gql<any>(CREATE_PROPOSAL, { input: proposalInput() }, token);
     expect(created.data.createProposal.organization.id).toBe(orgId);
@@ -94,7 +140,13 @@ describe('accounts and organizations', () => {
     const office = await f.organization(OrganizationType.GOVERNMENT, true);
     const member = await f.user(Role.GOVERNMENT, { organization: office });
     const reg = await h.gql<any>(REGISTER, {
-      input: { email: email(), password: 'long-enough', displayName: 'New clerk', role: 'GOVERNMENT', organizationId: office.id },
+      input: {
+        email: email(),
+        password: 'long-enough',
+        displayName: 'New clerk',
+        role: 'GOVERNMENT',
+        organizationId: office.id,
+      },
     });
     const token = reg.data.register.token;
     const viewer = await h.gql<any>(VIEWER, {}, token);
@@ -113,11 +165,21 @@ describe('accounts and organizations', () => {
     const membershipId = viewer.data.viewerMembership.id;
     const outsider = await f.user(Role.GOVERNMENT);
     expect(errorCode(await h.gql(APPROVE, { id: membershipId }, outsider.token))).toBe('FORBIDDEN');
-    const pending = await h.gql<any>(`query($id: ID!) { organization(id: $id) { pendingMemberships { id } } }`, { id: office.id }, member.token);
+    const pending = await h.gql<any>(
+      `query($id: ID!) { organization(id: $id) { pendingMemberships { id } } }`,
+      { id: office.id },
+      member.token,
+    );
     expect(pending.data.organization.pendingMemberships).toEqual([{ id: membershipId }]);
-    const hidden = await h.gql<any>(`query($id: ID!) { organization(id: $id) { pendingMemberships { id } } }`, { id: office.id }, outsider.token);
+    const hidden = await h.gql<any>(
+      `query($id: ID!) { organization(id: $id) { pendingMemberships { id } } }`,
+      { id: office.id },
+      outsider.token,
+    );
     expect(hidden.data.organization.pendingMemberships).toEqual([]);
-    expect((await h.gql<any>(APPROVE, { id: membershipId }, member.token)).data.approveMembership.status).toBe('APPROVED');
+    expect((await h.gql<any>(APPROVE, { id: membershipId }, member.token)).data.approveMembership.status).toBe(
+      'APPROVED',
+    );
     expect(errorCode(await h.gql(APPROVE, { id: membershipId }, admin.token))).toBe('CONFLICT');
     const decided = await h.gql<any>(DECIDE, { id: draft.data.createProposal.id }, token);
     expect(decided.data.decideProposal.status).toBe('APPROVED');
@@ -127,9 +189,19 @@ describe('accounts and organizations', () => {
 
   it('gives no GOVERNMENT rights through a self-made, unverified government organization', async () => {
     const reg = await h.gql<any>(REGISTER, {
-      input: { email: email(), password: 'long-enough', displayName: 'Impostor', role: 'GOVERNMENT', newOrganization: { name: 'Totally Real Office' } },
+      input: {
+        email: email(),
+        password: 'long-enough',
+        displayName: 'Impostor',
+        role: 'GOVERNMENT',
+        newOrganization: { name: 'Totally Real Office' },
+      },
     });
-    const res = await h.gql(`mutation($id: ID!) { verifyOrganization(id: $id) { verified } }`, { id: reg.data.register.user.organization.id }, reg.data.register.token);
+    const res = await h.gql(
+      `mutation($id: ID!) { verifyOrganization(id: $id) { verified } }`,
+      { id: reg.data.register.user.organization.id },
+      reg.data.register.token,
+    );
     expect(errorCode(res)).toBe('FORBIDDEN');
   });
 });

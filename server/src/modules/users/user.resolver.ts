@@ -8,12 +8,18 @@ import { User } from './user.entity.js';
 
 @Resolver(() => User)
 export class UserResolver {
-  @Query(() => Membership, { nullable: true, description: "The viewer's organization membership and its status, if any." })
+  @Query(() => Membership, {
+    nullable: true,
+    description: "The viewer's organization membership and its status, if any.",
+  })
   viewerMembership(@Ctx() ctx: Context): Membership | null {
     return ctx.viewer?.membership ?? null;
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'The organization the user acts for (approved membership only).' })
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: 'The organization the user acts for (approved membership only).',
+  })
   async organization(@Root() user: User, @Ctx() ctx: Context): Promise<Organization | null> {
     const membership = await ctx.loaders.organizations.membershipByUserId.load(user.id);
     if (membership?.status !== MembershipStatus.APPROVED) return null;
