@@ -51,7 +51,12 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
       </header>
 
       <div className="proposal-layout">
-        <div className="stack">
+        {/* First in the document so phones show the vote right under the title; a side column on wide screens. */}
+        <div className="stack proposal-side">
+          <VotePanel proposal={proposal} />
+          <ProposalActions proposal={proposal} />
+        </div>
+        <div className="stack proposal-main">
           <section className="card" aria-labelledby="details-title">
             <h2 id="details-title">{t('proposal.details')}</h2>
             <dl className="details">
@@ -119,10 +124,6 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
           <CommentThread proposalId={proposal.id} canComment={proposal.viewerCan.comment} signedIn={Boolean(viewer)} />
         </div>
 
-        <div className="stack proposal-side">
-          <VotePanel proposal={proposal} />
-          <ProposalActions proposal={proposal} />
-        </div>
       </div>
     </div>
   );
