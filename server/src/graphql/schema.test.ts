@@ -4,7 +4,8 @@ import { buildSchema, findBreakingChanges, type GraphQLObjectType } from 'graphq
 import { REPO_ROOT } from '../config.js';
 import { printAppSchema, SCHEMA_FILE } from './print-schema.js';
 
-const CONTRACT = join(REPO_ROOT, '..', 'shared', 'contract', 'schema.graphql');
+/** The contract lives beside the checkout (`../shared`); COMMONWEAL_CONTRACT points elsewhere. */
+const CONTRACT = process.env['COMMONWEAL_CONTRACT'] ?? join(REPO_ROOT, '..', 'shared', 'contract', 'schema.graphql');
 
 describe('the generated schema', () => {
   let generated: string;
