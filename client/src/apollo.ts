@@ -43,15 +43,14 @@ interface RestartableClient extends Client {
 }
 
 /**
- * A graphql-ws client that can be restarted (the recipe from the graphql-ws
- * docs): the socket is closed with a retryable code, the client reconnects
- * with fresh connectionParams and resubscribes every active subscription.
+ * A graphql-ws client that can be restarted (after the graphql-ws docs'
+ * recipe): an open socket is closed with a retryable code, and the client
+ * reconnects, sends connection_init with the current token (connectionParams
+ * is read on every connect) and resubscribes every active subscription. A
+ * socket that is not open needs nothing: its next connect reads the token.
  */
 function createRestartableClient(onForbidden: () => void): RestartableClient {
-  let restartRequested = false;
-  let restart = (): void => {
-    restartRequested = true;
-  };
+  let socket: WebSocket | null = null;
   const client = createClient({
     url: wsUrl(),
     lazy: true,
@@ -62,28 +61,26 @@ function createRestartableClient(onForbidden: () => void): RestartableClient {
     retryAttempts: Infinity,
     shouldRetry: () => true,
     retryWait: async (retries) => {
-      const delay = Math.min(1000 * 2 ** retries, 15_000) + Math.floor(Math.random() * 500);
+      const delay = Math.min(1000 * 2 ** retries, 15_000) + Math.random() * 500;
       await new Promise((resolve) => setTimeout(resolve, delay));
     },
     on: {
-      opened: (socket) => {
-        const ws = socket as WebSocket;
-        restart = () => {
-          if (ws.readyState === WebSocket.OPEN) ws.close(4205, 'Client Restart');
-          else restartRequested = true;
-        };
-        if (restartRequested) {
-          restartRequested = false;
-          restart();
-        }
+      opened: (opened) => {
+        socket = opened as WebSocket;
       },
       closed: (event) => {
+        socket = null;
         // The server refuses a bad or expired token at connection_init with 4403.
         if ((event as CloseEvent | undefined)?.code === 4403 && readToken()) onForbidden();
       },
     },
   });
-  return { ...client, restart: () => restart() };
+  return {
+    ...client,
+    restart: () => {
+      if (socket?.readyState === WebSocket.OPEN) socket.close(4205, 'Client Restart');
+    },
+  };
 }
 
 type Connection = {
@@ -201,7 +198,8 @@ export function createSession(): Session {
   async function changeToken(token: string | null): Promise<void> {
     writeToken(token);
     wsClient.restart();
-    await client.resetStore();
+    // Queries in flight are cancelled by the reset and refetched; their aborts are expected.
+    await client.resetStore().catch(() => undefined);
   }
 
   session = {

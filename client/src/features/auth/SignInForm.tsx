@@ -62,7 +62,12 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
           />
         </Field>
         {error ? <ErrorNotice error={error} /> : null}
-        <button type="submit" className="button button-primary button-block" data-testid="signin-submit" disabled={loading}>
+        <button
+          type="submit"
+          className="button button-primary button-block"
+          data-testid="signin-submit"
+          disabled={loading}
+        >
           {loading ? t('auth.signingIn') : t('auth.submitSignIn')}
         </button>
         {info?.code === 'RATE_LIMITED' ? <p className="muted">{t('errors.RATE_LIMITED')}</p> : null}
@@ -79,7 +84,11 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
                   <span className="demo-email">{account.email}</span>
                   <span className="tag">{t(`roles.${account.role}`)}</span>
                 </div>
-                <button type="button" className="button button-secondary button-small" onClick={() => fillAccount(account.email)}>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  onClick={() => fillAccount(account.email)}
+                >
                   {t('auth.useAccount')}
                   <span className="visually-hidden"> {account.email}</span>
                 </button>

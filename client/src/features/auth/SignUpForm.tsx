@@ -10,7 +10,7 @@ import {
   type RegisterInput,
   type Role,
 } from '../../gql/graphql';
-import { errorInfo, fieldMatches } from '../common/errors';
+import { formErrors } from '../common/errors';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { Field } from '../common/Field';
 import { useSession } from './session';
@@ -48,8 +48,17 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
     skip: !orgType,
   });
   const [register, { loading, error }] = useMutation(RegisterDocument);
-  const info = error ? errorInfo(error) : null;
-  const fieldError = (name: string): string | null => (info && fieldMatches(info, name) ? info.message : null);
+  const errors = formErrors(error, [
+    'email',
+    'password',
+    'displayName',
+    'role',
+    'neighborhoodId',
+    'organizationId',
+    'name',
+    'description',
+  ]);
+  const fieldError = errors.field;
 
   const neighborhoods = (options.data?.funds ?? []).flatMap((fund) => fund.neighborhoods);
   const orgList = orgType ? (organizations.data?.organizations ?? []) : [];
@@ -85,7 +94,11 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
           onChange={(e) => setEmail(e.target.value)}
         />
       </Field>
-      <Field label={t('auth.password')} hint={t('auth.passwordHint', { min: LIMITS.password.min })} error={fieldError('password')}>
+      <Field
+        label={t('auth.password')}
+        hint={t('auth.passwordHint', { min: LIMITS.password.min })}
+        error={fieldError('password')}
+      >
         <input
           type="password"
           autoComplete="new-password"
@@ -144,7 +157,12 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
                 {t('auth.joinExisting')}
               </label>
               <label className="radio">
-                <input type="radio" name="org-mode" checked={orgMode === 'create'} onChange={() => setOrgMode('create')} />
+                <input
+                  type="radio"
+                  name="org-mode"
+                  checked={orgMode === 'create'}
+                  onChange={() => setOrgMode('create')}
+                />
                 {t('auth.createNew')}
               </label>
             </div>
@@ -193,7 +211,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
         </fieldset>
       )}
 
-      {error ? <ErrorNotice error={error} /> : null}
+      {error && errors.general ? <ErrorNotice error={error} /> : null}
       <button type="submit" className="button button-primary button-block" disabled={loading}>
         {loading ? t('auth.signingUp') : t('auth.submitSignUp')}
       </button>

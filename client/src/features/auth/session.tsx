@@ -26,6 +26,7 @@ export interface ViewerState {
 
 /** The signed-in user, or null. */
 export function useViewer(): ViewerState {
-  const { data, loading } = useQuery(ViewerDocument);
+  // cache-first: the viewer only changes on sign-in/out, which resets the store and refetches it.
+  const { data, loading } = useQuery(ViewerDocument, { fetchPolicy: 'cache-first' });
   return { viewer: data?.viewer ?? null, loading: loading && !data };
 }

@@ -68,7 +68,12 @@ export function CommentForm({ proposalId, replyTo, onCancelReply, onPosted }: Co
         onChange={(e) => setBody(e.target.value)}
       />
       {error ? <ErrorNotice error={error} /> : null}
-      <button type="submit" className="button button-primary" data-testid="comment-submit" disabled={loading || !body.trim()}>
+      <button
+        type="submit"
+        className="button button-primary"
+        data-testid="comment-submit"
+        disabled={loading || !body.trim()}
+      >
         {loading ? t('common.submitting') : t('comments.submit')}
       </button>
     </form>

@@ -11,7 +11,9 @@ interface ErrorNoticeProps {
 export function ErrorNotice({ error, onRetry }: ErrorNoticeProps) {
   const { t } = useTranslation();
   const info = errorInfo(error);
-  const text = info.network ? t('common.networkError') : (info.message ?? (info.code ? t(`errors.${info.code}`) : t('common.errorTitle')));
+  const text = info.network
+    ? t('common.networkError')
+    : (info.message ?? (info.code ? t(`errors.${info.code}`) : t('common.errorTitle')));
   return (
     <div className="notice notice-error" role="alert">
       <p>{text}</p>

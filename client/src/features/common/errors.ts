@@ -52,3 +52,25 @@ export function fieldMatches(info: ErrorInfo | null, name: string): boolean {
   if (!info?.field) return false;
   return info.field === name || info.field.endsWith(`.${name}`);
 }
+
+export interface FormErrors {
+  /** The server's message for this input, when the error names it. */
+  field(name: string): string | null;
+  /** The error names none of the form's inputs: show it for the whole form. */
+  general: boolean;
+}
+
+/** Splits a mutation error between the form's inputs (BAD_USER_INPUT with a field) and the form as a whole. */
+export function formErrors(error: ErrorLike | undefined, fields: readonly string[]): FormErrors {
+  const info = error ? errorInfo(error) : null;
+  const matched = info ? (fields.find((name) => fieldMatches(info, name)) ?? null) : null;
+  return {
+    field(name) {
+      if (!info || matched !== name || !info.message) return null;
+      // The server prefixes messages with the field ("title: ..."); beside the input that is noise.
+      const prefix = `${info.field ?? name}: `;
+      return info.message.startsWith(prefix) ? info.message.slice(prefix.length) : info.message;
+    },
+    general: Boolean(error) && matched === null,
+  };
+}

@@ -45,8 +45,7 @@ export function AppHeader() {
               ))}
             </div>
             <button type="button" className="chip" aria-pressed={largeText} onClick={() => setLargeText(!largeText)}>
-              <span aria-hidden="true">A+ </span>
-              {t('nav.largeText')}
+              A+<span className="chip-label"> {t('nav.largeText')}</span>
             </button>
           </div>
         </div>

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateNeedDocument, type Category, type CurrentFundQuery } from '../../gql/graphql';
 import { CATEGORIES, isCategory } from '../common/constants';
-import { errorInfo, fieldMatches } from '../common/errors';
+import { formErrors } from '../common/errors';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { Field } from '../common/Field';
 
@@ -20,8 +20,8 @@ export function CreateNeedForm({ fund, defaultNeighborhoodId }: { fund: Fund; de
   const [createNeed, { loading, error }] = useMutation(CreateNeedDocument, {
     refetchQueries: ['Needs', 'FundCounts', 'NeedOptions'],
   });
-  const info = error ? errorInfo(error) : null;
-  const fieldError = (name: string): string | null => (info && fieldMatches(info, name) ? info.message : null);
+  const errors = formErrors(error, ['title', 'description', 'category', 'neighborhoodId']);
+  const fieldError = errors.field;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -95,7 +95,7 @@ export function CreateNeedForm({ fund, defaultNeighborhoodId }: { fund: Fund; de
           </select>
         </Field>
       </div>
-      {error && !fieldError('title') && !fieldError('description') ? <ErrorNotice error={error} /> : null}
+      {error && errors.general ? <ErrorNotice error={error} /> : null}
       {done ? (
         <p className="notice notice-success" role="status">
           {t('needs.created')}

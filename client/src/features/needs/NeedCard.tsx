@@ -28,7 +28,8 @@ export function NeedCard({ need, canSupport }: NeedCardProps) {
       </h2>
       <p className="need-description">{need.description}</p>
       <p className="muted small">
-        {need.neighborhood ? need.neighborhood.name : t('needs.anyNeighborhood')} · {t('common.by', { name: need.author.displayName })} ·{' '}
+        {need.neighborhood ? need.neighborhood.name : t('needs.anyNeighborhood')} ·{' '}
+        {t('common.by', { name: need.author.displayName })} ·{' '}
         <time dateTime={need.createdAt}>{formatDate(need.createdAt, i18n.language)}</time>
       </p>
       <div className="card-actions">

@@ -55,7 +55,9 @@ export function NeedsBoard() {
               ))}
             </select>
           </Field>
-          {needs ? <p className="muted small">{t('common.showing', { shown: needs.nodes.length, total: needs.totalCount })}</p> : null}
+          {needs ? (
+            <p className="muted small">{t('common.showing', { shown: needs.nodes.length, total: needs.totalCount })}</p>
+          ) : null}
         </div>
 
         {error && !data ? <ErrorNotice error={error} onRetry={() => void refetch()} /> : null}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CreateProposalDocument, NeedOptionsDocument, type Category } from '../../gql/graphql';
 import { CATEGORIES, isCategory } from '../common/constants';
-import { errorInfo, fieldMatches } from '../common/errors';
+import { formErrors } from '../common/errors';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { Field } from '../common/Field';
 import { parseBudget } from './budget';
@@ -29,11 +29,12 @@ export function CreateProposalForm({ fundId, currency }: CreateProposalFormProps
   const [createProposal, { loading, error }] = useMutation(CreateProposalDocument, {
     refetchQueries: ['Proposals', 'FundCounts'],
   });
-  const info = error ? errorInfo(error) : null;
-  const fieldError = (name: string): string | null => (info && fieldMatches(info, name) ? info.message : null);
+  const errors = formErrors(error, ['title', 'summary', 'body', 'category', 'budgetMinor', 'needId']);
+  const fieldError = errors.field;
 
   const budgetMinor = parseBudget(budgetText, currency);
-  const budgetError = budgetTouched && budgetText && budgetMinor === null ? t('proposals.budgetInvalid') : fieldError('budgetMinor');
+  const budgetError =
+    budgetTouched && budgetText && budgetMinor === null ? t('proposals.budgetInvalid') : fieldError('budgetMinor');
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -140,10 +141,7 @@ export function CreateProposalForm({ fundId, currency }: CreateProposalFormProps
           ))}
         </select>
       </Field>
-      {error && !info?.field ? <ErrorNotice error={error} /> : null}
-      {error && info?.field && !['title', 'summary', 'body', 'category', 'budgetMinor', 'needId'].some((f) => fieldMatches(info, f)) ? (
-        <ErrorNotice error={error} />
-      ) : null}
+      {error && errors.general ? <ErrorNotice error={error} /> : null}
       <button type="submit" className="button button-primary" disabled={loading}>
         {loading ? t('common.submitting') : t('proposals.submit')}
       </button>

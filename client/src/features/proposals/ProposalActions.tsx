@@ -84,7 +84,12 @@ export function ProposalActions({ proposal }: { proposal: ProposalLiveFieldsFrag
       {can.decide ? (
         <div className="form action-block">
           <Field label={t('proposal.decisionNote')} optional optionalLabel={t('common.optional')}>
-            <textarea rows={2} maxLength={LIMITS.decisionNote.max} value={note} onChange={(e) => setNote(e.target.value)} />
+            <textarea
+              rows={2}
+              maxLength={LIMITS.decisionNote.max}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
           </Field>
           <div className="button-row">
             <button type="button" className="button button-primary" disabled={busy} onClick={() => decide('APPROVE')}>

@@ -34,7 +34,8 @@ export function ProposalCard({ proposal }: { proposal: ProposalCardFieldsFragmen
       </dl>
       <p className="muted small">
         {t('common.by', { name: proposal.author.displayName })}
-        {proposal.organization ? ` · ${proposal.organization.name}` : ''} · {t('proposals.comments', { count: proposal.commentCount })}
+        {proposal.organization ? ` · ${proposal.organization.name}` : ''} ·{' '}
+        {t('proposals.comments', { count: proposal.commentCount })}
       </p>
     </Link>
   );

@@ -67,7 +67,8 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
               <div>
                 <dt>{t('proposal.author')}</dt>
                 <dd>
-                  {proposal.author.displayName} <span className="tag tag-small">{t(`roles.${proposal.author.role}`)}</span>
+                  {proposal.author.displayName}{' '}
+                  <span className="tag tag-small">{t(`roles.${proposal.author.role}`)}</span>
                 </dd>
               </div>
               {proposal.organization ? (
@@ -123,7 +124,6 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
 
           <CommentThread proposalId={proposal.id} canComment={proposal.viewerCan.comment} signedIn={Boolean(viewer)} />
         </div>
-
       </div>
     </div>
   );

@@ -120,7 +120,9 @@ export function ProposalList() {
             type="button"
             className="button button-secondary button-block"
             disabled={loading}
-            onClick={() => void fetchMore({ variables: { after: proposals.pageInfo.endCursor } }).catch(() => undefined)}
+            onClick={() =>
+              void fetchMore({ variables: { after: proposals.pageInfo.endCursor } }).catch(() => undefined)
+            }
           >
             {loading ? t('common.loadingMore') : t('common.loadMore')}
           </button>

@@ -8,9 +8,6 @@ export function VotePanel({ proposal }: { proposal: ProposalLiveFieldsFragment }
   const { t } = useTranslation();
   const [castVote, { loading, error }] = useMutation(CastVoteDocument);
   const { support, oppose } = proposal.votes;
-  const total = support + oppose;
-  // Integer percentage for the bar width only; display numbers are the raw counts.
-  const supportShare = total === 0 ? 50 : Math.round((support * 100) / total);
 
   function vote(choice: VoteChoice) {
     void castVote({ variables: { proposalId: proposal.id, choice } }).catch(() => undefined);
@@ -41,7 +38,9 @@ export function VotePanel({ proposal }: { proposal: ProposalLiveFieldsFragment }
         </div>
       </div>
       <div className="tally-bar" aria-hidden="true">
-        <span className="tally-bar-support" style={{ width: `${supportShare}%` }} />
+        {/* The counts are the flex weights: the bar splits in proportion without any arithmetic here. */}
+        <span className="tally-bar-support" style={{ flexGrow: support }} />
+        <span className="tally-bar-oppose" style={{ flexGrow: oppose }} />
       </div>
 
       {proposal.viewerCan.vote ? (
@@ -79,7 +78,9 @@ export function VotePanel({ proposal }: { proposal: ProposalLiveFieldsFragment }
         </>
       ) : proposal.viewerVote ? (
         <p className="muted small">
-          {t('proposal.yourVote', { choice: t(proposal.viewerVote === 'SUPPORT' ? 'proposal.tallySupport' : 'proposal.tallyOppose') })}
+          {t('proposal.yourVote', {
+            choice: t(proposal.viewerVote === 'SUPPORT' ? 'proposal.tallySupport' : 'proposal.tallyOppose'),
+          })}
         </p>
       ) : proposal.status === 'CONSULTATION' ? (
         <p className="muted small">{t('proposal.voteResidentsOnly')}</p>
