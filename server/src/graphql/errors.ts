@@ -118,7 +118,7 @@ export function createErrorFormatter(logger: Logger, maskInternal: boolean) {
       const first = firstConstraint(original.extensions.validationErrors as ClassValidatorError[]);
       return {
         ...formatted,
-        message: first ? `${first.field}: ${first.message}` : 'Invalid input',
+        message: first?.message ?? 'Invalid input',
         extensions: { code: ErrorCode.BAD_USER_INPUT, ...(first ? { field: first.field } : {}) },
       };
     }

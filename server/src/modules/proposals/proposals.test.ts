@@ -122,6 +122,20 @@ describe('proposals: life cycle, votes and visibility', () => {
     expect(tally.data.proposal.votes).toEqual({ support: 1, oppose: 1 });
   });
 
+  it('opens bidding on an APPROVED proposal with a future close, by the fund side only', async () => {
+    const id = await draft();
+    await h.gql(OPEN, { id, at: inDays(7) }, ngo.token);
+    const BID = `mutation($id: ID!, $at: DateTime!) { openBidding(proposalId: $id, biddingClosesAt: $at) { status biddingClosesAt } }`;
+    expect(errorCode(await h.gql(BID, { id, at: inDays(7) }, gov.token))).toBe('CONFLICT');
+    await h.gql(DECIDE, { id, d: 'APPROVE' }, gov.token);
+    expect(errorCode(await h.gql(BID, { id, at: inDays(7) }, ngo.token))).toBe('FORBIDDEN');
+    expect(errorCode(await h.gql(BID, { id, at: inDays(-1) }, admin.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await h.gql(BID, { id, at: 'next tuesday' }, admin.token))).toBe('BAD_USER_INPUT');
+    const at = inDays(10);
+    const opened = await h.gql<any>(BID, { id, at }, admin.token);
+    expect(opened.data.openBidding).toEqual({ status: 'BIDDING', biddingClosesAt: at });
+  });
+
   it('closes voting at consultationEndsAt', async () => {
     const id = await draft();
     await h.gql(OPEN, { id, at: inDays(3) }, ngo.token);
