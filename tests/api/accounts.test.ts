@@ -7,6 +7,7 @@ import {
   apiFor,
   codes,
   DEMO,
+  nowSeconds,
   ok,
   signJwt,
   startServer,
@@ -104,10 +105,14 @@ describe('register, login, viewer', () => {
   });
 
   it('a wrong password or unknown email is UNAUTHENTICATED', async () => {
-    const wrong = await api.gql('mutation { login(email: "resident@danzishi.example", password: "not-the-password") { token } }');
+    const wrong = await api.gql(
+      'mutation { login(email: "resident@danzishi.example", password: "not-the-password") { token } }',
+    );
     expect(codes(wrong)).toEqual(['UNAUTHENTICATED']);
     expect(wrong.data).toBeNull();
-    const unknown = await api.gql('mutation { login(email: "nobody@danzishi.example", password: "commonweal-demo") { token } }');
+    const unknown = await api.gql(
+      'mutation { login(email: "nobody@danzishi.example", password: "commonweal-demo") { token } }',
+    );
     expect(codes(unknown)).toEqual(['UNAUTHENTICATED']);
     // the same message either way: the API does not reveal which accounts exist
     expect(unknown.errors![0]!.message).toBe(wrong.errors![0]!.message);
@@ -168,7 +173,7 @@ describe('register, login, viewer', () => {
   it('garbage, tampered, expired and orphaned Bearer tokens are UNAUTHENTICATED (not treated as anonymous)', async () => {
     const residentToken = await api.login(DEMO.resident);
     const me = ok(await api.gql('{ viewer { id } }', {}, residentToken)).viewer.id as string;
-    const now = Math.floor(Date.now() / 1000);
+    const now = nowSeconds();
     const [head, payload] = residentToken.split('.');
     const tokens = {
       garbage: 'garbage',
@@ -218,18 +223,29 @@ describe('organization onboarding', () => {
     );
     const token = reg.register.token as string;
     const membership = ok(await api.gql(VIEWER_MEMBERSHIP, {}, token)).viewerMembership;
-    expect(membership).toMatchObject({ status: 'APPROVED', organization: { name, verified: false, type: 'ENTERPRISE' } });
+    expect(membership).toMatchObject({
+      status: 'APPROVED',
+      organization: { name, verified: false, type: 'ENTERPRISE' },
+    });
     const orgId = membership.organization.id as string;
 
     const before = await api.gql(CREATE_PROPOSAL, { input: proposalInput() }, token);
     expect(codes(before)).toEqual(['FORBIDDEN']);
 
     // it cannot verify itself either
-    const self = await api.gql('mutation V($id: ID!) { verifyOrganization(id: $id) { verified } }', { id: orgId }, token);
+    const self = await api.gql(
+      'mutation V($id: ID!) { verifyOrganization(id: $id) { verified } }',
+      { id: orgId },
+      token,
+    );
     expect(codes(self)).toEqual(['FORBIDDEN']);
 
     const verified = ok(
-      await api.gql('mutation V($id: ID!) { verifyOrganization(id: $id) { id verified verifiedAt } }', { id: orgId }, govToken),
+      await api.gql(
+        'mutation V($id: ID!) { verifyOrganization(id: $id) { id verified verifiedAt } }',
+        { id: orgId },
+        govToken,
+      ),
     );
     expect(verified.verifyOrganization).toMatchObject({ id: orgId, verified: true, verifiedAt: expect.any(String) });
 
@@ -268,7 +284,11 @@ describe('organization onboarding', () => {
 
     expect(codes(await api.gql(DECIDE, { id: liftProposalId, decision: 'REJECT' }, token))).toEqual(['FORBIDDEN']);
     // the pending member cannot approve themself
-    const selfApprove = await api.gql('mutation A($id: ID!) { approveMembership(membershipId: $id) { status } }', { id: membership.id }, token);
+    const selfApprove = await api.gql(
+      'mutation A($id: ID!) { approveMembership(membershipId: $id) { status } }',
+      { id: membership.id },
+      token,
+    );
     expect(codes(selfApprove)).toEqual(['FORBIDDEN']);
 
     // verified members see the request; the public does not
@@ -278,9 +298,17 @@ describe('organization onboarding', () => {
     expect(seen).toContainEqual({ id: membership.id, user: { id: reg.register.user.id, displayName: 'Officer Tang' } });
 
     const approved = ok(
-      await api.gql('mutation A($id: ID!) { approveMembership(membershipId: $id) { id status decidedAt } }', { id: membership.id }, govToken),
+      await api.gql(
+        'mutation A($id: ID!) { approveMembership(membershipId: $id) { id status decidedAt } }',
+        { id: membership.id },
+        govToken,
+      ),
     );
-    expect(approved.approveMembership).toMatchObject({ id: membership.id, status: 'APPROVED', decidedAt: expect.any(String) });
+    expect(approved.approveMembership).toMatchObject({
+      id: membership.id,
+      status: 'APPROVED',
+      decidedAt: expect.any(String),
+    });
     expect(ok(await api.gql(VIEWER_MEMBERSHIP, {}, token)).viewerMembership.status).toBe('APPROVED');
 
     // the same token now acts as GOVERNMENT
@@ -288,7 +316,11 @@ describe('organization onboarding', () => {
     expect(decided.decideProposal).toEqual({ id: liftProposalId, status: 'APPROVED' });
 
     // deciding a membership twice is a CONFLICT
-    const again = await api.gql('mutation A($id: ID!) { approveMembership(membershipId: $id) { status } }', { id: membership.id }, govToken);
+    const again = await api.gql(
+      'mutation A($id: ID!) { approveMembership(membershipId: $id) { status } }',
+      { id: membership.id },
+      govToken,
+    );
     expect(codes(again)).toEqual(['CONFLICT']);
   });
 
@@ -308,11 +340,22 @@ describe('organization onboarding', () => {
     const membership = ok(await api.gql(VIEWER_MEMBERSHIP, {}, token)).viewerMembership;
     expect(membership).toMatchObject({ status: 'APPROVED', organization: { verified: false, type: 'GOVERNMENT' } });
 
-    const orgs = ok(await api.gql('{ organizations { id verified } }')).organizations as Array<{ id: string; verified: boolean }>;
+    const orgs = ok(await api.gql('{ organizations { id verified } }')).organizations as Array<{
+      id: string;
+      verified: boolean;
+    }>;
     const unverified = orgs.find((o) => !o.verified && o.id !== membership.organization.id)!;
     const attempts = {
-      verifyOwn: await api.gql('mutation V($id: ID!) { verifyOrganization(id: $id) { verified } }', { id: membership.organization.id }, token),
-      verifyOther: await api.gql('mutation V($id: ID!) { verifyOrganization(id: $id) { verified } }', { id: unverified.id }, token),
+      verifyOwn: await api.gql(
+        'mutation V($id: ID!) { verifyOrganization(id: $id) { verified } }',
+        { id: membership.organization.id },
+        token,
+      ),
+      verifyOther: await api.gql(
+        'mutation V($id: ID!) { verifyOrganization(id: $id) { verified } }',
+        { id: unverified.id },
+        token,
+      ),
       decide: await api.gql(DECIDE, { id: liftProposalId, decision: 'REJECT' }, token),
       propose: await api.gql(CREATE_PROPOSAL, { input: proposalInput() }, token),
     };
@@ -320,7 +363,10 @@ describe('organization onboarding', () => {
       expect({ label, codes: codes(res) }).toEqual({ label, codes: ['FORBIDDEN'] });
     }
     // and nothing changed
-    const after = ok(await api.gql('{ organizations { id verified } }')).organizations as Array<{ id: string; verified: boolean }>;
+    const after = ok(await api.gql('{ organizations { id verified } }')).organizations as Array<{
+      id: string;
+      verified: boolean;
+    }>;
     expect(after.filter((o) => o.verified).length).toBe(orgs.filter((o) => o.verified).length);
   });
 
@@ -328,8 +374,12 @@ describe('organization onboarding', () => {
     const base = { password: 'a-long-enough-password', displayName: 'Someone', role: 'ENTERPRISE' };
     const neither = await api.gql(REGISTER, { input: { ...base, email: `e-${unique()}@example.org` } });
     expect(codes(neither)).toEqual(['BAD_USER_INPUT']);
-    const ngoOrg = (ok(await api.gql('{ organizations(type: SOCIAL_ORGANIZATION) { id } }')).organizations as Array<{ id: string }>)[0]!;
-    const wrongType = await api.gql(REGISTER, { input: { ...base, email: `e-${unique()}@example.org`, organizationId: ngoOrg.id } });
+    const ngoOrg = (
+      ok(await api.gql('{ organizations(type: SOCIAL_ORGANIZATION) { id } }')).organizations as Array<{ id: string }>
+    )[0]!;
+    const wrongType = await api.gql(REGISTER, {
+      input: { ...base, email: `e-${unique()}@example.org`, organizationId: ngoOrg.id },
+    });
     expect(codes(wrongType)).toEqual(['BAD_USER_INPUT']);
     expect(wrongType.errors![0]!.extensions!.field).toBe('organizationId');
   });

@@ -7,7 +7,6 @@
 import {
   apiFor,
   codes,
-  DEMO,
   ok,
   startServer,
   subscribe,
@@ -18,7 +17,7 @@ import {
   type StartedServer,
   type Subscription,
 } from '../support/server.js';
-import type { WsClientHandle } from '../support/ws.js';
+import { settle, type WsClientHandle } from '../support/ws.js';
 
 let server: StartedServer;
 let api: Api;
@@ -36,8 +35,6 @@ afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
   await server?.stop();
 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the story: need -> proposal -> live consultation -> approval', () => {
   // state shared by the steps, in order
@@ -74,7 +71,9 @@ describe('the story: need -> proposal -> live consultation -> approval', () => {
       neighborhood: { name: expect.stringContaining('Old Street') },
     });
     needId = res.createNeed.id;
-    const listed = ok(await api.gql('query L($f: ID!) { needs(fundId: $f, first: 100) { nodes { id } } }', { f: fundId }));
+    const listed = ok(
+      await api.gql('query L($f: ID!) { needs(fundId: $f, first: 100) { nodes { id } } }', { f: fundId }),
+    );
     expect(listed.needs.nodes.map((n: { id: string }) => n.id)).toContain(needId);
   });
 
@@ -84,7 +83,13 @@ describe('the story: need -> proposal -> live consultation -> approval', () => {
     expect(first.supportNeed).toEqual({ id: needId, supportCount: 1, viewerHasSupported: true });
     const second = ok(await api.gql(SUPPORT, { id: needId }, tokens.resident2));
     expect(second.supportNeed).toEqual({ id: needId, supportCount: 1, viewerHasSupported: true });
-    const seen = ok(await api.gql('query Q($id: ID!) { need(id: $id) { supportCount viewerHasSupported } }', { id: needId }, tokens.resident));
+    const seen = ok(
+      await api.gql(
+        'query Q($id: ID!) { need(id: $id) { supportCount viewerHasSupported } }',
+        { id: needId },
+        tokens.resident,
+      ),
+    );
     expect(seen.need).toEqual({ supportCount: 1, viewerHasSupported: false });
   });
 
@@ -122,7 +127,9 @@ describe('the story: need -> proposal -> live consultation -> approval', () => {
     expect(ok(await api.gql(Q, { id: proposalId }, tokens.ngo)).proposal).toEqual({ id: proposalId, status: 'DRAFT' });
     const list = ok(await api.gql('{ proposals(first: 100) { nodes { id } } }', {}, tokens.resident));
     expect(list.proposals.nodes.map((p: { id: string }) => p.id)).not.toContain(proposalId);
-    const viaNeed = ok(await api.gql('query Q($id: ID!) { need(id: $id) { proposals { id } } }', { id: needId }, tokens.resident));
+    const viaNeed = ok(
+      await api.gql('query Q($id: ID!) { need(id: $id) { proposals { id } } }', { id: needId }, tokens.resident),
+    );
     expect(viaNeed.need.proposals).toEqual([]);
   });
 
@@ -138,9 +145,17 @@ describe('the story: need -> proposal -> live consultation -> approval', () => {
     expect(res.openConsultation.status).toBe('CONSULTATION');
     expect(new Date(res.openConsultation.consultationEndsAt).getTime()).toBe(new Date(endsAt).getTime());
     const seen = ok(
-      await api.gql('query Q($id: ID!) { proposal(id: $id) { status votes { support oppose } viewerCan { vote comment } } }', { id: proposalId }, tokens.resident),
+      await api.gql(
+        'query Q($id: ID!) { proposal(id: $id) { status votes { support oppose } viewerCan { vote comment } } }',
+        { id: proposalId },
+        tokens.resident,
+      ),
     );
-    expect(seen.proposal).toEqual({ status: 'CONSULTATION', votes: { support: 0, oppose: 0 }, viewerCan: { vote: true, comment: true } });
+    expect(seen.proposal).toEqual({
+      status: 'CONSULTATION',
+      votes: { support: 0, oppose: 0 },
+      viewerCan: { vote: true, comment: true },
+    });
     supportBefore = seen.proposal.votes.support;
   });
 
@@ -158,8 +173,7 @@ describe('the story: need -> proposal -> live consultation -> approval', () => {
       `subscription U($id: ID!) { proposalUpdated(proposalId: $id) { id status commentCount votes { support oppose } viewerVote } }`,
       { id: proposalId },
     );
-    // graphql-ws has no "subscribed" acknowledgement: give the server a moment to register both
-    await sleep(500);
+    await settle(handle.client);
     expect(comments.pending()).toEqual([]);
     expect(updates.pending()).toEqual([]);
   });
@@ -167,7 +181,11 @@ describe('the story: need -> proposal -> live consultation -> approval', () => {
   it('a comment reaches the subscriber live, with body and author', async () => {
     const body = `Please put it on the left side of the gate, near the stairs. (${unique()})`;
     const res = ok(
-      await api.gql('mutation A($input: AddCommentInput!) { addComment(input: $input) { id body } }', { input: { proposalId, body } }, tokens.resident),
+      await api.gql(
+        'mutation A($input: AddCommentInput!) { addComment(input: $input) { id body } }',
+        { input: { proposalId, body } },
+        tokens.resident,
+      ),
     );
     firstCommentId = res.addComment.id;
     const event = await comments.next();
@@ -208,17 +226,33 @@ describe('the story: need -> proposal -> live consultation -> approval', () => {
     expect(res.castVote).toEqual({ votes: { support: supportBefore + 1, oppose: 0 }, viewerVote: 'SUPPORT' });
     const update = await updates.waitFor((e) => e.data?.proposalUpdated?.votes?.support === supportBefore + 1);
     // each subscriber sees the event through its own eyes: resident2 has not voted
-    expect(update.data.proposalUpdated).toMatchObject({ id: proposalId, votes: { support: supportBefore + 1, oppose: 0 }, viewerVote: null });
+    expect(update.data.proposalUpdated).toMatchObject({
+      id: proposalId,
+      votes: { support: supportBefore + 1, oppose: 0 },
+      viewerVote: null,
+    });
   });
 
   it('a second vote by the same resident changes it rather than counting twice', async () => {
     const res = ok(
-      await api.gql('mutation V($id: ID!) { castVote(proposalId: $id, choice: OPPOSE) { votes { support oppose } viewerVote } }', { id: proposalId }, tokens.resident),
+      await api.gql(
+        'mutation V($id: ID!) { castVote(proposalId: $id, choice: OPPOSE) { votes { support oppose } viewerVote } }',
+        { id: proposalId },
+        tokens.resident,
+      ),
     );
     expect(res.castVote).toEqual({ votes: { support: supportBefore, oppose: 1 }, viewerVote: 'OPPOSE' });
     await updates.waitFor((e) => e.data?.proposalUpdated?.votes?.oppose === 1);
-    ok(await api.gql('mutation V($id: ID!) { castVote(proposalId: $id, choice: SUPPORT) { id } }', { id: proposalId }, tokens.resident));
-    await updates.waitFor((e) => e.data?.proposalUpdated?.votes?.support === supportBefore + 1 && e.data.proposalUpdated.votes.oppose === 0);
+    ok(
+      await api.gql(
+        'mutation V($id: ID!) { castVote(proposalId: $id, choice: SUPPORT) { id } }',
+        { id: proposalId },
+        tokens.resident,
+      ),
+    );
+    await updates.waitFor(
+      (e) => e.data?.proposalUpdated?.votes?.support === supportBefore + 1 && e.data.proposalUpdated.votes.oppose === 0,
+    );
   });
 
   it('government approves: the subscriber sees APPROVED, the need is addressed, voting is now a CONFLICT', async () => {
@@ -229,20 +263,40 @@ describe('the story: need -> proposal -> live consultation -> approval', () => {
         tokens.gov,
       ),
     );
-    expect(res.decideProposal).toEqual({ status: 'APPROVED', decidedAt: expect.any(String), decisionNote: 'Cheap and useful.' });
+    expect(res.decideProposal).toEqual({
+      status: 'APPROVED',
+      decidedAt: expect.any(String),
+      decisionNote: 'Cheap and useful.',
+    });
     const update = await updates.waitFor((e) => e.data?.proposalUpdated?.status === 'APPROVED');
     expect(update.data.proposalUpdated.votes).toEqual({ support: supportBefore + 1, oppose: 0 });
 
-    const need = ok(await api.gql('query Q($id: ID!) { need(id: $id) { status proposals { id status } } }', { id: needId }));
+    const need = ok(
+      await api.gql('query Q($id: ID!) { need(id: $id) { status proposals { id status } } }', { id: needId }),
+    );
     expect(need.need).toEqual({ status: 'ADDRESSED', proposals: [{ id: proposalId, status: 'APPROVED' }] });
 
-    const vote = await api.gql('mutation V($id: ID!) { castVote(proposalId: $id, choice: OPPOSE) { id } }', { id: proposalId }, tokens.resident2);
+    const vote = await api.gql(
+      'mutation V($id: ID!) { castVote(proposalId: $id, choice: OPPOSE) { id } }',
+      { id: proposalId },
+      tokens.resident2,
+    );
     expect(codes(vote)).toEqual(['CONFLICT']);
-    const tally = ok(await api.gql('query Q($id: ID!) { proposal(id: $id) { votes { support oppose } viewerVote } }', { id: proposalId }, tokens.resident2));
+    const tally = ok(
+      await api.gql(
+        'query Q($id: ID!) { proposal(id: $id) { votes { support oppose } viewerVote } }',
+        { id: proposalId },
+        tokens.resident2,
+      ),
+    );
     expect(tally.proposal).toEqual({ votes: { support: supportBefore + 1, oppose: 0 }, viewerVote: null });
 
     // deciding again is not a legal transition
-    const again = await api.gql('mutation D($id: ID!) { decideProposal(proposalId: $id, decision: REJECT) { status } }', { id: proposalId }, tokens.admin);
+    const again = await api.gql(
+      'mutation D($id: ID!) { decideProposal(proposalId: $id, decision: REJECT) { status } }',
+      { id: proposalId },
+      tokens.admin,
+    );
     expect(codes(again)).toEqual(['CONFLICT']);
   });
 

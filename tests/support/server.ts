@@ -10,7 +10,7 @@
  * random port, and stop() removes the folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -61,7 +61,7 @@ export function freePort(port = 0): Promise<number> {
 
 async function randomFreePortInRange(min: number, max: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const candidate = min + Math.floor(Math.random() * (max - min));
+    const candidate = randomInt(min, max);
     try {
       return await freePort(candidate);
     } catch {
@@ -75,7 +75,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startServer(): Promise<StartedServer> {
   if (!existsSync(SERVER_MAIN)) {
-    throw new Error(`${SERVER_MAIN} is missing: build the server first (npx turbo run build --filter=@commonweal/server)`);
+    throw new Error(
+      `${SERVER_MAIN} is missing: build the server first (npx turbo run build --filter=@commonweal/server)`,
+    );
   }
   const port = await freePort();
   const jwtSecret = randomBytes(32).toString('hex');
@@ -278,6 +280,9 @@ export type Api = ReturnType<typeof apiFor>;
 
 /** A unique suffix for names and emails in one run. */
 export const unique = (): string => randomBytes(4).toString('hex');
+
+/** Seconds since the epoch, as JWTs count time. */
+export const nowSeconds = (): number => Number(BigInt(Date.now()) / 1000n);
 
 /** A HS256 JWT signed with `secret` (to forge expired or orphaned tokens). */
 export function signJwt(secret: string, payload: Record<string, unknown>): string {

@@ -147,3 +147,23 @@ export function rawConnectionInit(
     });
   });
 }
+
+/**
+ * graphql-ws has no "subscribed" acknowledgement. To know the server has set
+ * up the subscriptions sent before, run a query over the same socket (it
+ * goes through the same context building and a database round trip) and
+ * then allow a short grace period.
+ */
+export async function settle(client: Client, graceMs = 200): Promise<void> {
+  await new Promise<void>((resolveQuery, reject) => {
+    client.subscribe(
+      { query: '{ funds { id } }' },
+      {
+        next: () => undefined,
+        error: (e) => reject(e instanceof Error ? e : new Error(JSON.stringify(e))),
+        complete: () => resolveQuery(),
+      },
+    );
+  });
+  await new Promise((r) => setTimeout(r, graceMs));
+}

@@ -24,7 +24,9 @@ export class NeedsService {
       if (!(await em.existsBy(Fund, { id: data.fundId }))) throw notFound('Fund');
       let neighborhoodId: string | null = null;
       if (data.neighborhoodId) {
-        if (!(await em.existsBy(Neighborhood, { id: data.neighborhoodId, fundId: data.fundId }))) {
+        const neighborhood = await em.findOneBy(Neighborhood, { id: data.neighborhoodId });
+        if (!neighborhood) throw notFound('Neighborhood');
+        if (neighborhood.fundId !== data.fundId) {
           throw badInput('neighborhoodId', 'That neighborhood is not part of this fund');
         }
         neighborhoodId = data.neighborhoodId;

@@ -1,10 +1,12 @@
-import { PartnershipStatus } from '@commonweal/shared';
+import { PartnershipStatus, Role } from '@commonweal/shared';
 import { Arg, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { notImplemented } from '../../graphql/errors.js';
 import { assertId } from '../shared/ids.js';
-import { PARTICIPANT } from '../users/actor.js';
 import { Partnership } from './partnership.type.js';
 import { ProposePartnershipInput } from './partnerships.inputs.js';
+
+/** The fund's side (FUND_ADMIN, GOVERNMENT) and organization members; never a resident. */
+const PARTNERS = [Role.FUND_ADMIN, Role.GOVERNMENT, Role.ENTERPRISE, Role.SOCIAL_ORGANIZATION];
 
 /** The contract's partnership operations; the collaboration-market issue implements them. */
 @Resolver(() => Partnership)
@@ -18,13 +20,13 @@ export class PartnershipsResolver {
     return [];
   }
 
-  @Authorized(PARTICIPANT)
+  @Authorized(PARTNERS)
   @Mutation(() => Partnership)
   proposePartnership(@Arg('input', () => ProposePartnershipInput) _input: ProposePartnershipInput): Partnership {
     throw notImplemented('Partnerships');
   }
 
-  @Authorized(PARTICIPANT)
+  @Authorized(PARTNERS)
   @Mutation(() => Partnership)
   respondToPartnership(@Arg('partnershipId', () => ID) _id: string, @Arg('accept') _accept: boolean): Partnership {
     throw notImplemented('Partnerships');

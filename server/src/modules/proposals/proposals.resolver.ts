@@ -130,8 +130,8 @@ export class ProposalsResolver {
     return ctx.services.proposals.withdraw(ctx.viewer!, assertId(proposalId, 'proposalId'));
   }
 
-  @Authorized(PARTICIPANT)
-  @Mutation(() => ProgressUpdate)
+  @Authorized(Role.SOCIAL_ORGANIZATION, Role.FUND_ADMIN)
+  @Mutation(() => ProgressUpdate, { description: 'Members of the awarded organization, FUND_ADMIN.' })
   postProgressUpdate(
     @Arg('proposalId', () => ID) _proposalId: string,
     @Arg('body') _body: string,

@@ -97,6 +97,9 @@ export class ProposalsService {
   }
 
   decide(actor: Actor, proposalId: string, decision: ProposalDecision, note: string | null): Promise<Proposal> {
+    if (note && note.length > LIMITS.decisionNote.max) {
+      throw badInput('note', `note must be at most ${LIMITS.decisionNote.max} characters`);
+    }
     const action = decision === ProposalDecision.APPROVE ? 'approve' : 'reject';
     return this.move(actor, proposalId, action, async (p, em) => {
       p.decidedById = actor.user.id;
