@@ -1,10 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import type { AppPubSub } from './graphql/pubsub.js';
+import { BidsService } from './modules/bids/bids.service.js';
 import { CommentsService } from './modules/comments/comments.service.js';
+import { LedgerService } from './modules/ledger/ledger.service.js';
 import { NeedsService } from './modules/needs/needs.service.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
+import { PartnershipsService } from './modules/partnerships/partnerships.service.js';
 import { ProposalsService } from './modules/proposals/proposals.service.js';
+import { SponsorshipsService } from './modules/sponsorships/sponsorships.service.js';
 import { AuthService } from './modules/users/auth.service.js';
 
 /** The domain services, stateless and shared: GraphQL, the seed and the tests call the same rules. */
@@ -14,12 +18,17 @@ export function createServices(
   config: Pick<Config, 'jwtSecret' | 'JWT_TTL_SECONDS'>,
 ) {
   const proposals = new ProposalsService(ds, pubsub);
+  const ledger = new LedgerService(ds);
   return {
     auth: new AuthService(ds, config.jwtSecret, config.JWT_TTL_SECONDS),
     organizations: new OrganizationsService(ds),
     needs: new NeedsService(ds),
     proposals,
     comments: new CommentsService(ds, pubsub, proposals),
+    ledger,
+    sponsorships: new SponsorshipsService(ds, pubsub, proposals, ledger),
+    bids: new BidsService(ds, pubsub, proposals),
+    partnerships: new PartnershipsService(ds),
   };
 }
 

@@ -1,19 +1,31 @@
-import { ProposalStatus } from './enums.js';
+import { BidStatus, PartnershipStatus, ProposalStatus, SponsorshipStatus } from './enums.js';
 
 /**
- * The proposal life cycle of DESIGN.md §3 as data: every legal move and the
- * action that makes it. Anything not listed is a CONFLICT. The server's state
- * machine consults this table; the client uses it to decide which buttons to
- * offer.
+ * The life cycles of DESIGN.md §3 as data: every legal move of an entity and
+ * the action that makes it. Anything not listed is a CONFLICT. The server's
+ * state machines consult these tables; the client uses them to decide which
+ * buttons to offer.
  */
+export interface Transition<S extends string, A extends string> {
+  readonly action: A;
+  readonly from: readonly S[];
+  readonly to: S;
+}
+
+/** The status an action leads to from `from`, or null when the move is illegal. */
+export function nextStatus<S extends string, A extends string>(
+  table: ReadonlyArray<Transition<S, A>>,
+  from: S,
+  action: A,
+): S | null {
+  const row = table.find((t) => t.action === action);
+  return row && row.from.includes(from) ? row.to : null;
+}
+
 export type ProposalAction =
   'openConsultation' | 'approve' | 'reject' | 'openBidding' | 'award' | 'complete' | 'withdraw';
 
-export const PROPOSAL_TRANSITIONS: ReadonlyArray<{
-  readonly action: ProposalAction;
-  readonly from: readonly ProposalStatus[];
-  readonly to: ProposalStatus;
-}> = [
+export const PROPOSAL_TRANSITIONS: ReadonlyArray<Transition<ProposalStatus, ProposalAction>> = [
   { action: 'openConsultation', from: [ProposalStatus.DRAFT], to: ProposalStatus.CONSULTATION },
   { action: 'approve', from: [ProposalStatus.CONSULTATION], to: ProposalStatus.APPROVED },
   { action: 'reject', from: [ProposalStatus.CONSULTATION], to: ProposalStatus.REJECTED },
@@ -27,8 +39,42 @@ export const PROPOSAL_TRANSITIONS: ReadonlyArray<{
   },
 ];
 
-/** The status an action leads to from `from`, or null when the move is illegal. */
 export function nextProposalStatus(from: ProposalStatus, action: ProposalAction): ProposalStatus | null {
-  const row = PROPOSAL_TRANSITIONS.find((t) => t.action === action);
-  return row && row.from.includes(from) ? row.to : null;
+  return nextStatus(PROPOSAL_TRANSITIONS, from, action);
 }
+
+/** Proposals that take sponsorships. */
+export const SPONSORABLE_STATUSES: readonly ProposalStatus[] = [
+  ProposalStatus.CONSULTATION,
+  ProposalStatus.APPROVED,
+  ProposalStatus.BIDDING,
+  ProposalStatus.IN_PROGRESS,
+];
+
+export type SponsorshipAction = 'accept' | 'decline' | 'withdraw' | 'fulfil';
+
+export const SPONSORSHIP_TRANSITIONS: ReadonlyArray<Transition<SponsorshipStatus, SponsorshipAction>> = [
+  { action: 'accept', from: [SponsorshipStatus.PROPOSED], to: SponsorshipStatus.ACCEPTED },
+  { action: 'decline', from: [SponsorshipStatus.PROPOSED], to: SponsorshipStatus.DECLINED },
+  {
+    action: 'withdraw',
+    from: [SponsorshipStatus.PROPOSED, SponsorshipStatus.ACCEPTED],
+    to: SponsorshipStatus.WITHDRAWN,
+  },
+  { action: 'fulfil', from: [SponsorshipStatus.ACCEPTED], to: SponsorshipStatus.FULFILLED },
+];
+
+export type BidAction = 'withdraw' | 'award' | 'lose';
+
+export const BID_TRANSITIONS: ReadonlyArray<Transition<BidStatus, BidAction>> = [
+  { action: 'withdraw', from: [BidStatus.SUBMITTED], to: BidStatus.WITHDRAWN },
+  { action: 'award', from: [BidStatus.SUBMITTED], to: BidStatus.AWARDED },
+  { action: 'lose', from: [BidStatus.SUBMITTED], to: BidStatus.NOT_AWARDED },
+];
+
+export type PartnershipAction = 'accept' | 'decline';
+
+export const PARTNERSHIP_TRANSITIONS: ReadonlyArray<Transition<PartnershipStatus, PartnershipAction>> = [
+  { action: 'accept', from: [PartnershipStatus.PROPOSED], to: PartnershipStatus.ACTIVE },
+  { action: 'decline', from: [PartnershipStatus.PROPOSED], to: PartnershipStatus.DECLINED },
+];

@@ -19,6 +19,15 @@ export const LIMITS = {
   decisionNote: { max: 2000 },
   searchText: { max: 100 },
   pageSize: { min: 1, max: 100 },
+  sponsorshipDescription: { min: 3, max: 2000 },
+  /** A pledge or a bid: 1 fen .. 100,000,000 yuan. */
+  amountMinor: { min: 1, max: 10_000_000_000 },
+  bidPlan: { min: 10, max: 10000 },
+  bidDurationDays: { min: 1, max: 3650 },
+  partnershipTitle: { min: 3, max: 120 },
+  partnershipCommitments: { min: 10, max: 5000 },
+  progressBody: { min: 3, max: 5000 },
+  percentComplete: { min: 0, max: 100 },
   /** The longest consultation or bidding window that may be opened, in days. */
   windowDays: { max: 366 },
 } as const;

@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { Bid } from '../modules/bids/bid.entity.js';
 import { Comment } from '../modules/comments/comment.entity.js';
+import { LedgerEntry } from '../modules/ledger/ledger-entry.entity.js';
+import { Partnership } from '../modules/partnerships/partnership.entity.js';
+import { ProgressUpdate } from '../modules/proposals/progress-update.entity.js';
+import { Sponsorship } from '../modules/sponsorships/sponsorship.entity.js';
 import { Fund } from '../modules/funds/fund.entity.js';
 import { Neighborhood } from '../modules/funds/neighborhood.entity.js';
 import { Need, NeedSupport } from '../modules/needs/need.entity.js';
@@ -9,6 +14,7 @@ import { Organization } from '../modules/organizations/organization.entity.js';
 import { Proposal, Vote } from '../modules/proposals/proposal.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { Foundation1764100000000 } from './migrations/1764100000000-Foundation.js';
+import { CollaborationMarket1764200000000 } from './migrations/1764200000000-CollaborationMarket.js';
 
 export const ENTITIES = [
   User,
@@ -21,8 +27,13 @@ export const ENTITIES = [
   Proposal,
   Vote,
   Comment,
+  LedgerEntry,
+  Sponsorship,
+  Bid,
+  Partnership,
+  ProgressUpdate,
 ];
-export const MIGRATIONS = [Foundation1764100000000];
+export const MIGRATIONS = [Foundation1764100000000, CollaborationMarket1764200000000];
 
 export interface DataSourceOptions {
   url: string;

@@ -5,6 +5,7 @@ import {
   OrganizationType,
   ProposalDecision,
   Role,
+  SponsorshipKind,
   VoteChoice,
 } from '@commonweal/shared';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -119,18 +120,33 @@ export async function seedDemo(ds: DataSource, services: Services): Promise<bool
       fundId: fund.id,
       oldStreet: hoods[0]!.id,
       riverside: hoods[2]!.id,
-      userIds: { admin: admin!.id, gov: gov!.id, ngo: ngo!.id, resident: resident!.id, resident2: resident2!.id },
+      userIds: {
+        admin: admin!.id,
+        gov: gov!.id,
+        ngo: ngo!.id,
+        resident: resident!.id,
+        resident2: resident2!.id,
+        enterprise: enterprise!.id,
+      },
+      logisticsId: logistics!.id,
       neighbourIds: neighbours.map((n) => n.id),
     };
   });
 
   const actor = async (id: string): Promise<Actor> => (await loadActor(ds.manager, id))!;
-  const [admin, gov, ngo, resident, resident2] = await Promise.all(
-    [ids.userIds.admin, ids.userIds.gov, ids.userIds.ngo, ids.userIds.resident, ids.userIds.resident2].map(actor),
+  const [admin, gov, ngo, resident, resident2, enterprise] = await Promise.all(
+    [
+      ids.userIds.admin,
+      ids.userIds.gov,
+      ids.userIds.ngo,
+      ids.userIds.resident,
+      ids.userIds.resident2,
+      ids.userIds.enterprise,
+    ].map(actor),
   );
   const neighbours = await Promise.all(ids.neighbourIds.map(actor));
   const voters = [resident!, resident2!, ...neighbours];
-  const { needs, proposals, comments } = services;
+  const { needs, proposals, comments, sponsorships, partnerships } = services;
 
   const lift = await needs.create(resident!, {
     fundId: ids.fundId,
@@ -232,6 +248,33 @@ export async function seedDemo(ds: DataSource, services: Services): Promise<bool
     proposalId: liftProposal.id,
     body: 'Twenty yuan a month is fine for us, but some pensioners may need it waived.',
   });
+
+  // Riverside Logistics pledged money to the canteen; the fund accepted it and the money arrived.
+  const pledge = await sponsorships.propose(enterprise!, {
+    proposalId: canteenProposal.id,
+    kind: SponsorshipKind.FUNDS,
+    amountMinor: 5_000_000, // 50,000.00 yuan
+    description: 'Kitchen equipment and the first six months of ingredients.',
+  });
+  await sponsorships.respond(gov!, pledge.id, true, 'Thank you — accepted for the canteen fit-out.');
+  await sponsorships.recordPayment(admin!, pledge.id);
+  // ...and offers lift parts from its warehouse, still awaiting the fund's answer.
+  await sponsorships.propose(enterprise!, {
+    proposalId: liftProposal.id,
+    kind: SponsorshipKind.IN_KIND,
+    amountMinor: 800_000, // estimated 8,000.00 yuan
+    description: 'A spare traction motor from our warehouse lifts, delivered and installed by our technicians.',
+  });
+  const strategic = await partnerships.propose(admin!, {
+    fundId: ids.fundId,
+    organizationId: ids.logisticsId,
+    title: 'Riverside Logistics community partnership 2026–2027',
+    commitments:
+      'Matching staff donations one to one, lending vans for community events, and 200 volunteer hours a year.',
+    startsOn: new Date(),
+    endsOn: new Date(Date.now() + 365 * DAY),
+  });
+  await partnerships.respond(enterprise!, strategic.id, true);
 
   // DRAFT: the homework club, still being written by the Social Work Centre.
   await proposals.create(ngo!, {

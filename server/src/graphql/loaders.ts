@@ -1,9 +1,13 @@
 import type { DataSource } from 'typeorm';
+import { createBidLoaders } from '../modules/bids/bids.loaders.js';
 import { createCommentLoaders } from '../modules/comments/comments.loaders.js';
 import { createFundLoaders } from '../modules/funds/funds.loaders.js';
+import { createLedgerLoaders } from '../modules/ledger/ledger.loaders.js';
 import { createNeedLoaders } from '../modules/needs/needs.loaders.js';
 import { createOrganizationLoaders } from '../modules/organizations/organizations.loaders.js';
+import { createPartnershipLoaders } from '../modules/partnerships/partnerships.loaders.js';
 import { createProposalLoaders } from '../modules/proposals/proposals.loaders.js';
+import { createSponsorshipLoaders } from '../modules/sponsorships/sponsorships.loaders.js';
 import type { Actor } from '../modules/users/actor.js';
 import { createUserLoaders } from '../modules/users/users.loaders.js';
 
@@ -16,6 +20,10 @@ export function createLoaders(ds: DataSource, viewer: Actor | null) {
     needs: createNeedLoaders(ds, viewer),
     proposals: createProposalLoaders(ds, viewer),
     comments: createCommentLoaders(ds),
+    sponsorships: createSponsorshipLoaders(ds),
+    bids: createBidLoaders(ds),
+    partnerships: createPartnershipLoaders(ds),
+    ledger: createLedgerLoaders(ds),
   };
 }
 

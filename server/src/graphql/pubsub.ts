@@ -46,7 +46,9 @@ export function createAppPubSub(): AppPubSub {
 
 export type DomainEvent =
   | { topic: typeof Topic.CommentAdded; payload: CommentAddedEvent }
-  | { topic: typeof Topic.ProposalUpdated; payload: ProposalUpdatedEvent };
+  | { topic: typeof Topic.ProposalUpdated; payload: ProposalUpdatedEvent }
+  | { topic: typeof Topic.LedgerEntryPosted; payload: LedgerEntryPostedEvent }
+  | { topic: typeof Topic.CampaignUpdated; payload: CampaignUpdatedEvent };
 
 /** Publishes events collected during a transaction, after it committed. */
 export function publishAll(pubsub: AppPubSub, events: readonly DomainEvent[]): void {
@@ -57,6 +59,12 @@ export function publishAll(pubsub: AppPubSub, events: readonly DomainEvent[]): v
         break;
       case Topic.ProposalUpdated:
         pubsub.publish(Topic.ProposalUpdated, event.payload.proposalId, event.payload);
+        break;
+      case Topic.LedgerEntryPosted:
+        pubsub.publish(Topic.LedgerEntryPosted, event.payload.fundId, event.payload);
+        break;
+      case Topic.CampaignUpdated:
+        pubsub.publish(Topic.CampaignUpdated, event.payload.campaignId, event.payload);
         break;
     }
   }

@@ -12,7 +12,7 @@ import { LedgerResolver } from '../modules/ledger/ledger.resolver.js';
 import { NeedsResolver } from '../modules/needs/needs.resolver.js';
 import { MembershipResolver, OrganizationsResolver } from '../modules/organizations/organizations.resolver.js';
 import { PartnershipsResolver } from '../modules/partnerships/partnerships.resolver.js';
-import { ProposalsResolver } from '../modules/proposals/proposals.resolver.js';
+import { ProgressUpdateResolver, ProposalsResolver } from '../modules/proposals/proposals.resolver.js';
 import { SponsorshipsResolver } from '../modules/sponsorships/sponsorships.resolver.js';
 import { AuthResolver } from '../modules/users/auth.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
@@ -29,6 +29,7 @@ export const RESOLVERS = [
   NeighborhoodResolver,
   NeedsResolver,
   ProposalsResolver,
+  ProgressUpdateResolver,
   CommentsResolver,
   SponsorshipsResolver,
   BidsResolver,

@@ -1,6 +1,6 @@
 import { DisbursementStatus } from '@commonweal/shared';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { LedgerEntry } from '../ledger/ledger-entry.type.js';
+import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Proposal } from '../proposals/proposal.entity.js';
 import { Money } from '../shared/money.type.js';

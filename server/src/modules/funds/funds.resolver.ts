@@ -1,15 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { LedgerEntryConnection } from '../ledger/ledger-entry.type.js';
-import { emptyConnection, pageSize } from '../shared/connection.js';
+import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
+import { LedgerEntryConnection } from '../ledger/ledger.type.js';
+import { pageSize, type Connection } from '../shared/connection.js';
 import { assertId } from '../shared/ids.js';
 import { required } from '../shared/loader-utils.js';
 import { Money, money } from '../shared/money.type.js';
 import { Fund } from './fund.entity.js';
 import { Neighborhood } from './neighborhood.entity.js';
-
-/** Until the money issue lands the ledger is empty, so every total is zero. */
-const zero = (fund: Fund): Money => money(0n, fund.currency);
 
 @Resolver(() => Fund)
 export class FundsResolver {
@@ -29,27 +27,28 @@ export class FundsResolver {
   }
 
   @FieldResolver(() => Money, { description: 'Sum of all ledger postings into the fund minus all out of it.' })
-  balance(@Root() fund: Fund): Money {
-    return zero(fund);
+  async balance(@Root() fund: Fund, @Ctx() ctx: Context): Promise<Money> {
+    return money((await ctx.loaders.ledger.fundTotals.load(fund.id)).balance, fund.currency);
   }
 
-  @FieldResolver(() => Money)
-  totalRaised(@Root() fund: Fund): Money {
-    return zero(fund);
+  @FieldResolver(() => Money, { description: 'All money that came into the fund.' })
+  async totalRaised(@Root() fund: Fund, @Ctx() ctx: Context): Promise<Money> {
+    return money((await ctx.loaders.ledger.fundTotals.load(fund.id)).raised, fund.currency);
   }
 
-  @FieldResolver(() => Money)
-  totalDisbursed(@Root() fund: Fund): Money {
-    return zero(fund);
+  @FieldResolver(() => Money, { description: 'All money paid out for projects.' })
+  async totalDisbursed(@Root() fund: Fund, @Ctx() ctx: Context): Promise<Money> {
+    return money((await ctx.loaders.ledger.fundTotals.load(fund.id)).disbursed, fund.currency);
   }
 
-  @FieldResolver(() => LedgerEntryConnection)
+  @FieldResolver(() => LedgerEntryConnection, { description: 'The fund’s ledger, newest entry first.' })
   ledger(
+    @Root() fund: Fund,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) _after: string | null,
-  ): LedgerEntryConnection {
-    pageSize(first, 50);
-    return emptyConnection();
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<LedgerEntry>> {
+    return ctx.services.ledger.list(fund.id, pageSize(first, 50), after ?? null);
   }
 }
 

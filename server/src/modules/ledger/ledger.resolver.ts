@@ -1,26 +1,43 @@
-import { Arg, Ctx, ID, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../../graphql/context.js';
 import { notFound } from '../../graphql/errors.js';
 import { Topic, type LedgerEntryPostedEvent } from '../../graphql/pubsub.js';
-import { emptyConnection, pageSize } from '../shared/connection.js';
+import { Fund } from '../funds/fund.entity.js';
+import { Proposal } from '../proposals/proposal.entity.js';
+import { pageSize, type Connection } from '../shared/connection.js';
 import { assertId } from '../shared/ids.js';
 import { required } from '../shared/loader-utils.js';
-import { money } from '../shared/money.type.js';
-import { FundReport, LedgerEntry, LedgerEntryConnection } from './ledger-entry.type.js';
+import { Money, money } from '../shared/money.type.js';
+import { LedgerEntry } from './ledger-entry.entity.js';
+import { FundReport, LedgerEntryConnection } from './ledger.type.js';
 
-/** The public ledger and reports; empty until the money issue posts entries. */
+const currencyOf = async (e: LedgerEntry, ctx: Context): Promise<string> =>
+  (await required(ctx.loaders.funds.byId.load(e.fundId), 'Fund')).currency;
+
+/** The public ledger: every entry is public. */
 @Resolver(() => LedgerEntry)
 export class LedgerResolver {
-  @Query(() => LedgerEntryConnection)
-  ledger(
+  @Query(() => LedgerEntryConnection, { description: 'A fund’s ledger, newest entry first.' })
+  async ledger(
     @Arg('fundId', () => ID) fundId: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) _after: string | null,
-  ): LedgerEntryConnection {
-    assertId(fundId, 'fundId');
-    pageSize(first, 50);
-    return emptyConnection();
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<LedgerEntry>> {
+    const fund = await required(ctx.loaders.funds.byId.load(assertId(fundId, 'fundId')), 'Fund');
+    return ctx.services.ledger.list(fund.id, pageSize(first, 50), after ?? null);
   }
 
   @Query(() => FundReport)
@@ -31,8 +48,7 @@ export class LedgerResolver {
     @Ctx() ctx: Context,
   ): Promise<FundReport> {
     const fund = await required(ctx.loaders.funds.byId.load(assertId(fundId, 'fundId')), 'Fund');
-    const zero = money(0n, fund.currency);
-    return { fund, from: from ?? null, to: to ?? null, totalIn: zero, totalOut: zero, byCategory: [] };
+    return ctx.services.ledger.report(fund, from ?? null, to ?? null);
   }
 
   @Subscription(() => LedgerEntry, {
@@ -42,7 +58,32 @@ export class LedgerResolver {
       return context.pubsub.subscribe(Topic.LedgerEntryPosted, fundId);
     },
   })
-  ledgerEntryPosted(@Root() _event: LedgerEntryPostedEvent, @Arg('fundId', () => ID) _fundId: string): LedgerEntry {
-    throw notFound('Ledger entry');
+  ledgerEntryPosted(
+    @Root() event: LedgerEntryPostedEvent,
+    @Arg('fundId', () => ID) _fundId: string,
+    @Ctx() ctx: Context,
+  ): Promise<LedgerEntry> {
+    ctx.renewLoaders();
+    return required(ctx.loaders.ledger.byId.load(event.entryId), 'Ledger entry');
+  }
+
+  @FieldResolver(() => Fund)
+  fund(@Root() e: LedgerEntry, @Ctx() ctx: Context): Promise<Fund> {
+    return required(ctx.loaders.funds.byId.load(e.fundId), 'Fund');
+  }
+
+  @FieldResolver(() => Money, { description: 'Always positive; direction says which way it moved.' })
+  async amount(@Root() e: LedgerEntry, @Ctx() ctx: Context): Promise<Money> {
+    return money(e.amountMinor, await currencyOf(e, ctx));
+  }
+
+  @FieldResolver(() => Money, { description: 'Fund balance right after this entry.' })
+  async balanceAfter(@Root() e: LedgerEntry, @Ctx() ctx: Context): Promise<Money> {
+    return money(e.balanceAfterMinor, await currencyOf(e, ctx));
+  }
+
+  @FieldResolver(() => Proposal, { nullable: true })
+  proposal(@Root() e: LedgerEntry, @Ctx() ctx: Context): Promise<Proposal | null> | null {
+    return e.proposalId ? ctx.loaders.proposals.byId.load(e.proposalId) : null;
   }
 }

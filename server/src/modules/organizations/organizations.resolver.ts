@@ -1,10 +1,14 @@
 import { OrganizationType, Role } from '@commonweal/shared';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { Partnership } from '../partnerships/partnership.type.js';
+import { Bid } from '../bids/bid.entity.js';
+import { canSeeBid } from '../bids/bids.policy.js';
+import { Partnership } from '../partnerships/partnership.entity.js';
+import { canSeePartnership } from '../partnerships/partnerships.policy.js';
 import { assertId } from '../shared/ids.js';
 import { required } from '../shared/loader-utils.js';
-import { Sponsorship } from '../sponsorships/sponsorship.type.js';
+import { Sponsorship } from '../sponsorships/sponsorship.entity.js';
+import { canSeeSponsorship } from '../sponsorships/sponsorships.policy.js';
 import { PARTICIPANT } from '../users/actor.js';
 import { User } from '../users/user.entity.js';
 import { Membership } from './membership.entity.js';
@@ -60,14 +64,28 @@ export class OrganizationsResolver {
     return canManageMembers(ctx.viewer, org) ? ctx.loaders.organizations.pendingMembershipsByOrgId.load(org.id) : [];
   }
 
-  @FieldResolver(() => [Sponsorship])
-  sponsorships(): Sponsorship[] {
-    return [];
+  @FieldResolver(() => [Sponsorship], {
+    description:
+      'Its sponsorships the viewer may see: the public record, and all of them for its members and the fund’s side.',
+  })
+  async sponsorships(@Root() org: Organization, @Ctx() ctx: Context): Promise<Sponsorship[]> {
+    return (await ctx.loaders.sponsorships.byOrganizationId.load(org.id)).filter((s) =>
+      canSeeSponsorship(ctx.viewer, s),
+    );
   }
 
-  @FieldResolver(() => [Partnership])
-  partnerships(): Partnership[] {
-    return [];
+  @FieldResolver(() => [Partnership], { description: 'Its partnerships the viewer may see.' })
+  async partnerships(@Root() org: Organization, @Ctx() ctx: Context): Promise<Partnership[]> {
+    return (await ctx.loaders.partnerships.byOrganizationId.load(org.id)).filter((p) =>
+      canSeePartnership(ctx.viewer, p),
+    );
+  }
+
+  @FieldResolver(() => [Bid], {
+    description: 'Its bids the viewer may see: awarded ones for everybody, all for its members and the fund’s side.',
+  })
+  async bids(@Root() org: Organization, @Ctx() ctx: Context): Promise<Bid[]> {
+    return (await ctx.loaders.bids.byOrganizationId.load(org.id)).filter((b) => canSeeBid(ctx.viewer, b));
   }
 }
 

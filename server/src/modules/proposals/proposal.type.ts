@@ -33,4 +33,19 @@ export class ProposalViewerCan {
 
   @Field()
   withdraw: boolean;
+
+  @Field({ description: 'Pledge a sponsorship (members of a verified enterprise, while the proposal takes them).' })
+  sponsor: boolean;
+
+  @Field({ description: 'Submit a bid now (members of a verified social organization, while bidding is open).' })
+  bid: boolean;
+
+  @Field({ description: 'Award a bid (the fund’s side, after bidding closed).' })
+  award: boolean;
+
+  @Field()
+  postProgress: boolean;
+
+  @Field()
+  complete: boolean;
 }

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { groupByKey, idLoader } from '../shared/loader-utils.js';
 import { hasRole, type Actor } from '../users/actor.js';
+import { ProgressUpdate } from './progress-update.entity.js';
 import { Proposal } from './proposal.entity.js';
 import { canView } from './proposals.policy.js';
 
@@ -14,6 +15,15 @@ export interface Tally {
 
 export function createProposalLoaders(ds: DataSource, viewer: Actor | null) {
   return {
+    progressByProposalId: new DataLoader<string, ProgressUpdate[]>(async (ids) =>
+      groupByKey(
+        ids,
+        await ds
+          .getRepository(ProgressUpdate)
+          .find({ where: { proposalId: In([...ids]) }, order: { createdAt: 'ASC' } }),
+        (u) => u.proposalId,
+      ),
+    ),
     /** Proposals the viewer may see, by id (null for drafts of others). */
     byId: idLoader(async (ids) =>
       (await ds.getRepository(Proposal).findBy({ id: In(ids) })).filter((p) => canView(viewer, p)),

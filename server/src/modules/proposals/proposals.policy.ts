@@ -1,5 +1,5 @@
 import { ProposalStatus, Role } from '@commonweal/shared';
-import { hasRole, type Actor } from '../users/actor.js';
+import { actingOrganizationId, hasRole, type Actor } from '../users/actor.js';
 import type { Proposal } from './proposal.entity.js';
 
 /**
@@ -49,4 +49,15 @@ export const DISCUSSION_OPEN: readonly ProposalStatus[] = [
 
 export function canComment(actor: Actor | null, p: Proposal): boolean {
   return isParticipant(actor) && canView(actor, p) && DISCUSSION_OPEN.includes(p.status);
+}
+
+/** The awarded organization's members and FUND_ADMIN report progress while the work is under way. */
+export function canPostProgress(actor: Actor | null, p: Proposal, awardedOrganizationId: string | null): boolean {
+  if (p.status !== ProposalStatus.IN_PROGRESS) return false;
+  if (hasRole(actor, Role.FUND_ADMIN)) return true;
+  return (
+    hasRole(actor, Role.SOCIAL_ORGANIZATION) &&
+    awardedOrganizationId !== null &&
+    actingOrganizationId(actor!) === awardedOrganizationId
+  );
 }

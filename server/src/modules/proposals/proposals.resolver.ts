@@ -1,4 +1,13 @@
-import { Category, ProposalDecision, ProposalStatus, Role, VoteChoice } from '@commonweal/shared';
+import {
+  BidStatus,
+  Category,
+  ProposalDecision,
+  ProposalStatus,
+  Role,
+  SponsorshipKind,
+  SponsorshipStatus,
+  VoteChoice,
+} from '@commonweal/shared';
 import { DateTimeResolver } from 'graphql-scalars';
 import {
   Arg,
@@ -15,9 +24,10 @@ import {
   type SubscribeResolverData,
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { notFound, notImplemented } from '../../graphql/errors.js';
+import { notFound } from '../../graphql/errors.js';
 import { Topic, type ProposalUpdatedEvent } from '../../graphql/pubsub.js';
-import { Bid } from '../bids/bid.type.js';
+import { Bid } from '../bids/bid.entity.js';
+import { canAward, canBid, canSeeBid } from '../bids/bids.policy.js';
 import { CommentConnection } from '../comments/comment.type.js';
 import { Fund } from '../funds/fund.entity.js';
 import { Need } from '../needs/need.entity.js';
@@ -26,16 +36,19 @@ import { pageSize, type Connection } from '../shared/connection.js';
 import { assertId, assertOptionalId } from '../shared/ids.js';
 import { required } from '../shared/loader-utils.js';
 import { Money, money } from '../shared/money.type.js';
-import { Sponsorship } from '../sponsorships/sponsorship.type.js';
+import { Sponsorship } from '../sponsorships/sponsorship.entity.js';
+import { canSeeSponsorship, canSponsor } from '../sponsorships/sponsorships.policy.js';
 import { PARTICIPANT } from '../users/actor.js';
 import { User } from '../users/user.entity.js';
 import type { Comment } from '../comments/comment.entity.js';
-import { ProgressUpdate } from './progress-update.type.js';
+import { ProgressUpdate } from './progress-update.entity.js';
 import { Proposal } from './proposal.entity.js';
 import { ProposalConnection, ProposalViewerCan, VoteTally } from './proposal.type.js';
 import { CreateProposalInput } from './proposals.inputs.js';
-import { canComment, canVote } from './proposals.policy.js';
-import { mayTransition } from './proposals.state.js';
+import { canComment, canPostProgress, canVote } from './proposals.policy.js';
+import { proposalMachine } from './proposals.state.js';
+
+const COUNTED_SPONSORSHIPS: readonly SponsorshipStatus[] = [SponsorshipStatus.ACCEPTED, SponsorshipStatus.FULFILLED];
 
 const currencyOf = async (p: Proposal, ctx: Context): Promise<string> =>
   (await required(ctx.loaders.funds.byId.load(p.fundId), 'Fund')).currency;
@@ -131,13 +144,14 @@ export class ProposalsResolver {
   }
 
   @Authorized(Role.SOCIAL_ORGANIZATION, Role.FUND_ADMIN)
-  @Mutation(() => ProgressUpdate, { description: 'Members of the awarded organization, FUND_ADMIN.' })
+  @Mutation(() => ProgressUpdate, { description: 'Members of the awarded organization, FUND_ADMIN: percent 0..100.' })
   postProgressUpdate(
-    @Arg('proposalId', () => ID) _proposalId: string,
-    @Arg('body') _body: string,
-    @Arg('percentComplete', () => Int) _percentComplete: number,
-  ): ProgressUpdate {
-    throw notImplemented('Progress updates');
+    @Arg('proposalId', () => ID) proposalId: string,
+    @Arg('body') body: string,
+    @Arg('percentComplete', () => Int) percentComplete: number,
+    @Ctx() ctx: Context,
+  ): Promise<ProgressUpdate> {
+    return ctx.services.proposals.postProgress(ctx.viewer!, assertId(proposalId, 'proposalId'), body, percentComplete);
   }
 
   @Subscription(() => Proposal, {
@@ -211,53 +225,80 @@ export class ProposalsResolver {
     description:
       'Sponsorships the viewer may see: ACCEPTED and FULFILLED ones for everybody, all for the proposing enterprise, GOVERNMENT and FUND_ADMIN.',
   })
-  sponsorships(): Sponsorship[] {
-    return [];
+  async sponsorships(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Sponsorship[]> {
+    return (await ctx.loaders.sponsorships.byProposalId.load(p.id)).filter((s) => canSeeSponsorship(ctx.viewer, s));
   }
 
   @FieldResolver(() => Money, { description: 'Sum of ACCEPTED and FULFILLED FUNDS sponsorships.' })
   async sponsoredTotal(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Money> {
-    return money(0n, await currencyOf(p, ctx));
+    const pledges = await ctx.loaders.sponsorships.byProposalId.load(p.id);
+    const total = pledges
+      .filter((s) => s.kind === SponsorshipKind.FUNDS && COUNTED_SPONSORSHIPS.includes(s.status))
+      .reduce((sum, s) => sum + s.amountMinor, 0n);
+    return money(total, await currencyOf(p, ctx));
   }
 
   @FieldResolver(() => [Bid], {
     description:
       "Sealed until award: a bidder sees its own organization's bids, GOVERNMENT and FUND_ADMIN see all; after the award everybody sees the awarded bid.",
   })
-  bids(): Bid[] {
-    return [];
+  async bids(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Bid[]> {
+    return (await ctx.loaders.bids.byProposalId.load(p.id)).filter((b) => canSeeBid(ctx.viewer, b));
   }
 
-  @FieldResolver(() => Int)
-  bidCount(): number {
-    return 0;
+  @FieldResolver(() => Int, {
+    description: 'Bids received and not withdrawn: the one public figure while bids are sealed.',
+  })
+  async bidCount(@Root() p: Proposal, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.loaders.bids.byProposalId.load(p.id)).filter((b) => b.status !== BidStatus.WITHDRAWN).length;
   }
 
   @FieldResolver(() => Bid, { nullable: true })
-  awardedBid(): Bid | null {
-    return null;
+  async awardedBid(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Bid | null> {
+    return (await ctx.loaders.bids.byProposalId.load(p.id)).find((b) => b.status === BidStatus.AWARDED) ?? null;
   }
 
   @FieldResolver(() => Money, { description: 'Money paid out of the fund for this proposal so far.' })
   async spent(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Money> {
-    return money(0n, await currencyOf(p, ctx));
+    return money(await ctx.loaders.ledger.spentByProposalId.load(p.id), await currencyOf(p, ctx));
   }
 
   @FieldResolver(() => [ProgressUpdate])
-  progressUpdates(): ProgressUpdate[] {
-    return [];
+  progressUpdates(@Root() p: Proposal, @Ctx() ctx: Context): Promise<ProgressUpdate[]> {
+    return ctx.loaders.proposals.progressByProposalId.load(p.id);
   }
 
   @FieldResolver(() => ProposalViewerCan)
-  viewerCan(@Root() p: Proposal, @Ctx() ctx: Context): ProposalViewerCan {
+  async viewerCan(@Root() p: Proposal, @Ctx() ctx: Context): Promise<ProposalViewerCan> {
     const viewer = ctx.viewer;
+    const now = new Date();
+    const bids = p.status === ProposalStatus.IN_PROGRESS ? await ctx.loaders.bids.byProposalId.load(p.id) : [];
+    const awardedOrganizationId = bids.find((b) => b.status === BidStatus.AWARDED)?.organizationId ?? null;
     return {
-      openConsultation: mayTransition(viewer, p, 'openConsultation'),
-      decide: mayTransition(viewer, p, 'approve'),
-      openBidding: mayTransition(viewer, p, 'openBidding'),
-      vote: canVote(viewer, p),
+      openConsultation: proposalMachine.may(viewer, p, 'openConsultation'),
+      decide: proposalMachine.may(viewer, p, 'approve'),
+      openBidding: proposalMachine.may(viewer, p, 'openBidding'),
+      vote: canVote(viewer, p, now),
       comment: canComment(viewer, p),
-      withdraw: mayTransition(viewer, p, 'withdraw'),
+      withdraw: proposalMachine.may(viewer, p, 'withdraw'),
+      sponsor: canSponsor(viewer, p),
+      bid: canBid(viewer, p, now),
+      award: canAward(viewer, p, now),
+      postProgress: canPostProgress(viewer, p, awardedOrganizationId),
+      complete: proposalMachine.may(viewer, p, 'complete'),
     };
+  }
+}
+
+@Resolver(() => ProgressUpdate)
+export class ProgressUpdateResolver {
+  @FieldResolver(() => Proposal)
+  proposal(@Root() u: ProgressUpdate, @Ctx() ctx: Context): Promise<Proposal> {
+    return required(ctx.loaders.proposals.byId.load(u.proposalId), 'Proposal');
+  }
+
+  @FieldResolver(() => User)
+  author(@Root() u: ProgressUpdate, @Ctx() ctx: Context): Promise<User> {
+    return required(ctx.loaders.users.byId.load(u.authorId), 'User');
   }
 }

@@ -1,4 +1,5 @@
 import {
+  BidStatus,
   LIMITS,
   NeedStatus,
   ProposalDecision,
@@ -17,8 +18,10 @@ import { decodeCursor, toConnection, type Connection } from '../shared/connectio
 import { inTransaction } from '../shared/transaction.js';
 import { actingOrganizationId, hasRole, type Actor } from '../users/actor.js';
 import { Proposal } from './proposal.entity.js';
-import { canView, canVote, isParticipant } from './proposals.policy.js';
-import { transition } from './proposals.state.js';
+import { canPostProgress, canView, canVote, isParticipant } from './proposals.policy.js';
+import { ProgressUpdate } from './progress-update.entity.js';
+import { Bid } from '../bids/bid.entity.js';
+import { proposalMachine } from './proposals.state.js';
 
 export interface CreateProposalData {
   fundId: string;
@@ -119,7 +122,38 @@ export class ProposalsService {
   }
 
   complete(actor: Actor, proposalId: string): Promise<Proposal> {
-    return this.move(actor, proposalId, 'complete');
+    return this.move(actor, proposalId, 'complete', async (p, em) => {
+      if (p.needId) await em.update(Need, { id: p.needId, status: NeedStatus.OPEN }, { status: NeedStatus.ADDRESSED });
+    });
+  }
+
+  /** The awarded organization or FUND_ADMIN reports progress on a proposal IN_PROGRESS. */
+  postProgress(actor: Actor, proposalId: string, body: string, percentComplete: number): Promise<ProgressUpdate> {
+    const text = body.trim();
+    if (text.length < LIMITS.progressBody.min || text.length > LIMITS.progressBody.max) {
+      throw badInput('body', `body must be ${LIMITS.progressBody.min} to ${LIMITS.progressBody.max} characters`);
+    }
+    if (
+      !Number.isInteger(percentComplete) ||
+      percentComplete < LIMITS.percentComplete.min ||
+      percentComplete > LIMITS.percentComplete.max
+    ) {
+      throw badInput('percentComplete', 'percentComplete must be a whole number from 0 to 100');
+    }
+    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+      const proposal = await this.findVisible(em, actor, proposalId, 'pessimistic_read');
+      const awarded = await em.findOneBy(Bid, { proposalId, status: BidStatus.AWARDED });
+      if (!canPostProgress(actor, proposal, awarded?.organizationId ?? null)) {
+        if (proposal.status !== ProposalStatus.IN_PROGRESS)
+          throw conflict(`A ${proposal.status} proposal takes no progress updates`);
+        throw forbidden('Only the awarded organization or FUND_ADMIN reports progress');
+      }
+      const update = await em.save(
+        em.create(ProgressUpdate, { proposalId, authorId: actor.user.id, body: text, percentComplete }),
+      );
+      emit({ topic: Topic.ProposalUpdated, payload: { proposalId } });
+      return update;
+    });
   }
 
   withdraw(actor: Actor, proposalId: string): Promise<Proposal> {
@@ -200,7 +234,7 @@ export class ProposalsService {
   ): Promise<Proposal> {
     return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
       const proposal = await this.findVisible(em, actor, proposalId);
-      proposal.status = transition(actor, proposal, action);
+      proposal.status = proposalMachine.transition(actor, proposal, action);
       await apply?.(proposal, em);
       const saved = await em.save(proposal);
       emit({ topic: Topic.ProposalUpdated, payload: { proposalId } });

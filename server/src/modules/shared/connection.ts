@@ -79,9 +79,10 @@ export function toConnection<T extends { createdAt: Date; id: string }>(
   rows: T[],
   first: number,
   totalCount: number,
+  cursorOf: (row: T) => string = encodeCursor,
 ): Connection<T> {
   const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
+  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
   return {
     edges,
     nodes,
