@@ -14,7 +14,8 @@ const FEED = `query($fundId: ID!, $first: Int!) {
       organization { name verified }
       need { title supportCount }
       votes { support oppose } viewerVote
-      commentCount
+      commentCount sponsoredTotal { amount } bidCount spent { amount }
+      sponsorships { organization { name } } awardedBid { id }
       comments(first: 3) { totalCount nodes { body author { displayName } parent { id } } }
     }
   }
@@ -104,6 +105,7 @@ describe('the proposal feed is N+1 free', () => {
     expect(sample.author.organization.name).toMatch(/^Org /);
     expect(fifty.count).toBe(five.count);
     // The viewer's actor, the page, its count and one statement per relation: far below one per proposal.
-    expect(fifty.count).toBeLessThanOrEqual(15);
+    // (The performance issue brings this down with a denormalised feed.)
+    expect(fifty.count).toBeLessThanOrEqual(18);
   });
 });

@@ -11,7 +11,14 @@ import { Membership } from '../modules/organizations/membership.entity.js';
 import { Organization } from '../modules/organizations/organization.entity.js';
 import { hashPassword } from '../modules/users/auth.service.js';
 import { User } from '../modules/users/user.entity.js';
-import { MembershipStatus, NeighborhoodKind, OrganizationType } from '@commonweal/shared';
+import {
+  Category,
+  MembershipStatus,
+  NeighborhoodKind,
+  OrganizationType,
+  type ProposalStatus,
+} from '@commonweal/shared';
+import { Proposal } from '../modules/proposals/proposal.entity.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export interface GqlResult<T = Record<string, any>> {
@@ -178,6 +185,34 @@ export class Factory {
     const token = await this.h.app.services.auth.issueToken(user.id);
     return { user, token, email, password: 'password-123', organization: organization ?? null };
   }
+}
+
+export interface ProposalOptions {
+  fundId: string;
+  authorId: string;
+  status: ProposalStatus;
+  budgetMinor?: bigint;
+  biddingClosesAt?: Date | null;
+  consultationEndsAt?: Date | null;
+}
+
+/** A proposal already in `status`, written straight to the database (for tests of what comes after). */
+export async function seedProposal(h: Harness, o: ProposalOptions): Promise<Proposal> {
+  const em = h.db.dataSource.manager;
+  return em.save(
+    em.create(Proposal, {
+      fundId: o.fundId,
+      authorId: o.authorId,
+      title: `Proposal in ${o.status}`,
+      summary: 'A summary long enough',
+      body: 'The body of the proposal',
+      category: Category.ELDERLY_CARE,
+      status: o.status,
+      budgetMinor: o.budgetMinor ?? 1_000_000n,
+      consultationEndsAt: o.consultationEndsAt ?? null,
+      biddingClosesAt: o.biddingClosesAt ?? null,
+    }),
+  );
 }
 
 export const errorCode = (result: GqlResult): string | undefined => result.errors?.[0]?.extensions?.code;
