@@ -172,7 +172,7 @@ export async function seedDemo(ds: DataSource, services: Services): Promise<bool
     description: 'Both parents work late in many Riverside New Town families; children wait alone until 8 pm.',
     category: Category.YOUTH_EDUCATION,
   });
-  await needs.create(neighbours[0]!, {
+  const riverbank = await needs.create(neighbours[0]!, {
     fundId: ids.fundId,
     title: 'Clean up the riverbank steps below the compound',
     description: 'Litter collects on the steps down to the Yangtze after every weekend; volunteers could help monthly.',
@@ -275,6 +275,28 @@ export async function seedDemo(ds: DataSource, services: Services): Promise<bool
     endsOn: new Date(Date.now() + 365 * DAY),
   });
   await partnerships.respond(enterprise!, strategic.id, true);
+
+  // BIDDING: the riverbank clean-up, approved and open for social organizations' bids.
+  const cleanUp = await proposals.create(admin!, {
+    fundId: ids.fundId,
+    needId: riverbank.id,
+    title: 'Monthly riverbank clean-up with resident volunteers',
+    summary:
+      'A social organization runs a monthly clean-up of the riverbank steps for a year, with tools and insurance.',
+    body: 'Twelve Saturday clean-ups, litter pickers and gloves, volunteer insurance, and a sign-up sheet at each compound gate.',
+    category: Category.ENVIRONMENT,
+    budgetMinor: 2_400_000, // 24,000.00 yuan
+  });
+  await proposals.openConsultation(admin!, cleanUp.id, new Date(Date.now() + 7 * DAY));
+  for (const v of voters.slice(0, 3)) await proposals.castVote(v, cleanUp.id, VoteChoice.SUPPORT);
+  await proposals.decide(gov!, cleanUp.id, ProposalDecision.APPROVE, 'Approved; open for bids.');
+  await proposals.openBidding(admin!, cleanUp.id, new Date(Date.now() + 10 * DAY));
+  await services.bids.submit(ngo!, {
+    proposalId: cleanUp.id,
+    amountMinor: 2_100_000,
+    plan: 'Our social workers recruit twenty resident volunteers per compound and run the twelve clean-ups with the property companies.',
+    durationDays: 365,
+  });
 
   // DRAFT: the homework club, still being written by the Social Work Centre.
   await proposals.create(ngo!, {

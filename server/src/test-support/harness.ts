@@ -128,6 +128,14 @@ export function subscribe<T = Record<string, any>>(client: Client, query: string
   };
 }
 
+export interface TestUser {
+  user: User;
+  token: string;
+  email: string;
+  password: string;
+  organization: Organization | null;
+}
+
 /** Small factories: the world a test needs, written straight to the database. */
 export class Factory {
   private n = 0;
@@ -147,6 +155,11 @@ export class Factory {
   async organization(type: OrganizationType, verified = true) {
     const em = this.h.db.dataSource.manager;
     return em.save(em.create(Organization, { name: `Org ${++this.n}`, type, verified, description: null }));
+  }
+
+  /** Several users at once, one per role, in order. */
+  users<const R extends readonly Role[]>(...roles: R): Promise<{ [K in keyof R]: TestUser }> {
+    return Promise.all(roles.map((role) => this.user(role))) as Promise<{ [K in keyof R]: TestUser }>;
   }
 
   /** A user of `role` with a token; organization roles get an approved membership of a verified organization unless told otherwise. */

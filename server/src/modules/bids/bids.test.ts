@@ -1,8 +1,16 @@
 import { ProposalStatus, Role } from '@commonweal/shared';
 import { Proposal } from '../proposals/proposal.entity.js';
-import { errorCode, Factory, seedProposal, startHarness, subscribe, type Harness } from '../../test-support/harness.js';
+import {
+  errorCode,
+  Factory,
+  seedProposal,
+  startHarness,
+  subscribe,
+  type Harness,
+  type TestUser,
+} from '../../test-support/harness.js';
 
-type U = Awaited<ReturnType<Factory['user']>>;
+type U = TestUser;
 
 const SUBMIT = `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id status amount { minorUnits } organization { id } } }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawBid(bidId: $id) { id status } }`;
@@ -27,17 +35,15 @@ describe('sealed bids and awards', () => {
     h = await startHarness();
     f = new Factory(h);
     fundId = (await f.fund()).fund.id;
-    [ngoA, ngoB, ngoC, admin, gov, resident, enterprise] = (await Promise.all(
-      [
-        Role.SOCIAL_ORGANIZATION,
-        Role.SOCIAL_ORGANIZATION,
-        Role.SOCIAL_ORGANIZATION,
-        Role.FUND_ADMIN,
-        Role.GOVERNMENT,
-        Role.RESIDENT,
-        Role.ENTERPRISE,
-      ].map((r) => f.user(r)),
-    )) as U[];
+    [ngoA, ngoB, ngoC, admin, gov, resident, enterprise] = await f.users(
+      Role.SOCIAL_ORGANIZATION,
+      Role.SOCIAL_ORGANIZATION,
+      Role.SOCIAL_ORGANIZATION,
+      Role.FUND_ADMIN,
+      Role.GOVERNMENT,
+      Role.RESIDENT,
+      Role.ENTERPRISE,
+    );
     ngoA2 = await f.user(Role.SOCIAL_ORGANIZATION, { organization: ngoA.organization });
   });
   afterAll(() => h.close());

@@ -1,7 +1,7 @@
 import { OrganizationType, Role } from '@commonweal/shared';
-import { errorCode, Factory, startHarness, type Harness } from '../../test-support/harness.js';
+import { errorCode, Factory, startHarness, type Harness, type TestUser } from '../../test-support/harness.js';
 
-type U = Awaited<ReturnType<Factory['user']>>;
+type U = TestUser;
 
 const PROPOSE = `mutation($input: ProposePartnershipInput!) { proposePartnership(input: $input) { id status kind proposedByFund organization { id } } }`;
 const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToPartnership(partnershipId: $id, accept: $accept) { id status } }`;
@@ -21,11 +21,13 @@ describe('partnerships', () => {
     h = await startHarness();
     f = new Factory(h);
     fundId = (await f.fund()).fund.id;
-    [admin, gov, enterprise, ngo, resident] = (await Promise.all(
-      [Role.FUND_ADMIN, Role.GOVERNMENT, Role.ENTERPRISE, Role.SOCIAL_ORGANIZATION, Role.RESIDENT].map((r) =>
-        f.user(r),
-      ),
-    )) as U[];
+    [admin, gov, enterprise, ngo, resident] = await f.users(
+      Role.FUND_ADMIN,
+      Role.GOVERNMENT,
+      Role.ENTERPRISE,
+      Role.SOCIAL_ORGANIZATION,
+      Role.RESIDENT,
+    );
   });
   afterAll(() => h.close());
 
