@@ -4,6 +4,9 @@ import { Layout } from './features/layout/Layout';
 import { DashboardPage } from './pages/DashboardPage';
 import { NeedsPage } from './pages/NeedsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OrganizationPage } from './pages/OrganizationPage';
+import { OrganizationsPage } from './pages/OrganizationsPage';
+import { PartnershipsPage } from './pages/PartnershipsPage';
 import { ProposalPage } from './pages/ProposalPage';
 import { ProposalsPage } from './pages/ProposalsPage';
 import { SignInPage } from './pages/SignInPage';
@@ -28,6 +31,9 @@ export function App() {
           <Route path="needs" element={<NeedsPage />} />
           <Route path="proposals" element={<ProposalsPage />} />
           <Route path="proposals/:id" element={<ProposalPage />} />
+          <Route path="organizations" element={<OrganizationsPage />} />
+          <Route path="organizations/:id" element={<OrganizationPage />} />
+          <Route path="partnerships" element={<PartnershipsPage />} />
           <Route path="signin" element={<SignInPage />} />
           <Route path="signup" element={<SignUpPage />} />
           <Route path="*" element={<NotFoundPage />} />

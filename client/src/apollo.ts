@@ -138,6 +138,9 @@ function createCache(): InMemoryCache {
       Money: { merge: false },
       VoteTally: { merge: false },
       ProposalViewerCan: { merge: false },
+      SponsorshipViewerCan: { merge: false },
+      BidViewerCan: { merge: false },
+      PartnershipViewerCan: { merge: false },
       PageInfo: { merge: false },
     },
   });

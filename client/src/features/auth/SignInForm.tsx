@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginDocument } from '../../gql/graphql';
 import { errorInfo } from '../common/errors';
-import { ErrorNotice } from '../common/ErrorNotice';
-import { Field } from '../common/Field';
+import { FormSubmit } from '../common/FormSubmit';
+import { TextField } from '../common/TextField';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demoAccounts';
 import { useSession } from './session';
 import { useDemoMode } from './useDemoMode';
@@ -39,37 +39,36 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <div className="stack">
       <form className="card form" onSubmit={onSubmit} noValidate={false}>
-        <Field label={t('auth.email')} id="signin-email">
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            maxLength={LIMITS.email.max}
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </Field>
-        <Field label={t('auth.password')} id="signin-password">
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            maxLength={LIMITS.password.max}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
-        {error ? <ErrorNotice error={error} /> : null}
-        <button
-          type="submit"
-          className="button button-primary button-block"
-          data-testid="signin-submit"
-          disabled={loading}
-        >
-          {loading ? t('auth.signingIn') : t('auth.submitSignIn')}
-        </button>
+        <TextField
+          id="signin-email"
+          label={t('auth.email')}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          limit={LIMITS.email}
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          id="signin-password"
+          label={t('auth.password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          limit={{ max: LIMITS.password.max }}
+          value={password}
+          onChange={setPassword}
+        />
+        <FormSubmit
+          label={t('auth.submitSignIn')}
+          loadingLabel={t('auth.signingIn')}
+          loading={loading}
+          error={error}
+          block
+          testId="signin-submit"
+        />
         {info?.code === 'RATE_LIMITED' ? <p className="muted">{t('errors.RATE_LIMITED')}</p> : null}
       </form>
 

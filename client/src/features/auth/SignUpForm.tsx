@@ -11,8 +11,9 @@ import {
   type Role,
 } from '../../gql/graphql';
 import { formErrors } from '../common/errors';
-import { ErrorNotice } from '../common/ErrorNotice';
-import { Field } from '../common/Field';
+import { FormSubmit } from '../common/FormSubmit';
+import { SelectField } from '../common/SelectField';
+import { TextField } from '../common/TextField';
 import { useSession } from './session';
 
 const SIGN_UP_ROLES: readonly Role[] = ['RESIDENT', 'ENTERPRISE', 'SOCIAL_ORGANIZATION', 'GOVERNMENT'];
@@ -84,69 +85,58 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
 
   return (
     <form className="card form" onSubmit={onSubmit}>
-      <Field label={t('auth.email')} error={fieldError('email')}>
-        <input
-          type="email"
-          autoComplete="email"
-          required
-          maxLength={LIMITS.email.max}
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-      </Field>
-      <Field
+      <TextField
+        label={t('auth.email')}
+        type="email"
+        autoComplete="email"
+        required
+        limit={LIMITS.email}
+        value={email}
+        onChange={setEmail}
+        error={fieldError('email')}
+      />
+      <TextField
         label={t('auth.password')}
         hint={t('auth.passwordHint', { min: LIMITS.password.min })}
+        type="password"
+        autoComplete="new-password"
+        required
+        limit={LIMITS.password}
+        value={password}
+        onChange={setPassword}
         error={fieldError('password')}
-      >
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={LIMITS.password.min}
-          maxLength={LIMITS.password.max}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </Field>
-      <Field label={t('auth.displayName')} hint={t('auth.displayNameHint')} error={fieldError('displayName')}>
-        <input
-          type="text"
-          autoComplete="nickname"
-          required
-          minLength={LIMITS.displayName.min}
-          maxLength={LIMITS.displayName.max}
-          value={displayName}
-          onChange={(e) => setDisplayName(e.target.value)}
-        />
-      </Field>
-      <Field label={t('auth.role')} error={fieldError('role')}>
-        <select
-          value={role}
-          onChange={(e) => {
-            if (isSignUpRole(e.target.value)) setRole(e.target.value);
-            setOrganizationId('');
-          }}
-        >
-          {SIGN_UP_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      />
+      <TextField
+        label={t('auth.displayName')}
+        hint={t('auth.displayNameHint')}
+        autoComplete="nickname"
+        required
+        limit={LIMITS.displayName}
+        value={displayName}
+        onChange={setDisplayName}
+        error={fieldError('displayName')}
+      />
+      <SelectField
+        label={t('auth.role')}
+        value={role}
+        options={SIGN_UP_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        onChange={(value) => {
+          if (isSignUpRole(value)) setRole(value);
+          setOrganizationId('');
+        }}
+        error={fieldError('role')}
+      />
 
       {role === 'RESIDENT' ? (
-        <Field label={t('auth.neighborhood')} error={fieldError('neighborhoodId')}>
-          <select required value={neighborhoodId} onChange={(e) => setNeighborhoodId(e.target.value)}>
-            <option value="">{t('auth.chooseNeighborhood')}</option>
-            {neighborhoods.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.name} · {t(`neighborhoodKind.${n.kind}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label={t('auth.neighborhood')}
+          required
+          value={neighborhoodId}
+          onChange={setNeighborhoodId}
+          emptyOption={t('auth.chooseNeighborhood')}
+          options={neighborhoods.map((n) => ({ value: n.id, label: `${n.name} · ${t(`neighborhoodKind.${n.kind}`)}` }))}
+          error={fieldError('neighborhoodId')}
+        />
       ) : (
         <fieldset className="fieldset">
           <legend>{t('auth.organization')}</legend>
@@ -170,51 +160,51 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
             <p className="muted">{t('auth.noOrganizations')}</p>
           )}
           {joining ? (
-            <Field label={t('auth.organization')} error={fieldError('organizationId')}>
-              <select required value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
-                <option value="">{t('auth.chooseOrganization')}</option>
-                {orgList.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name} ({o.verified ? t('auth.verified') : t('auth.unverified')})
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SelectField
+              label={t('auth.organization')}
+              required
+              value={organizationId}
+              onChange={setOrganizationId}
+              emptyOption={t('auth.chooseOrganization')}
+              options={orgList.map((o) => ({
+                value: o.id,
+                label: `${o.name} (${o.verified ? t('auth.verified') : t('auth.unverified')})`,
+              }))}
+              error={fieldError('organizationId')}
+            />
           ) : (
             <>
-              <Field label={t('auth.orgName')} error={fieldError('name')}>
-                <input
-                  type="text"
-                  required
-                  minLength={LIMITS.organizationName.min}
-                  maxLength={LIMITS.organizationName.max}
-                  value={orgName}
-                  onChange={(e) => setOrgName(e.target.value)}
-                />
-              </Field>
-              <Field
+              <TextField
+                label={t('auth.orgName')}
+                required
+                limit={LIMITS.organizationName}
+                value={orgName}
+                onChange={setOrgName}
+                error={fieldError('name')}
+              />
+              <TextField
                 label={t('auth.orgDescription')}
                 optional
-                optionalLabel={t('common.optional')}
                 hint={t('auth.orgUnverified')}
+                rows={3}
+                limit={LIMITS.organizationDescription}
+                value={orgDescription}
+                onChange={setOrgDescription}
                 error={fieldError('description')}
-              >
-                <textarea
-                  rows={3}
-                  maxLength={LIMITS.organizationDescription.max}
-                  value={orgDescription}
-                  onChange={(e) => setOrgDescription(e.target.value)}
-                />
-              </Field>
+              />
             </>
           )}
         </fieldset>
       )}
 
-      {error && errors.general ? <ErrorNotice error={error} /> : null}
-      <button type="submit" className="button button-primary button-block" disabled={loading}>
-        {loading ? t('auth.signingUp') : t('auth.submitSignUp')}
-      </button>
+      <FormSubmit
+        label={t('auth.submitSignUp')}
+        loadingLabel={t('auth.signingUp')}
+        loading={loading}
+        error={error}
+        showError={errors.general}
+        block
+      />
     </form>
   );
 }

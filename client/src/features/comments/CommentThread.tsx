@@ -1,11 +1,11 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { CommentAddedDocument, ProposalCommentsDocument } from '../../gql/graphql';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDateTime } from '../common/format';
 import { Loading } from '../common/Loading';
+import { SignInPrompt } from '../common/SignInPrompt';
 import { addCommentToCache } from './commentCache';
 import { CommentForm, type ReplyTarget } from './CommentForm';
 import { buildThread, type ThreadNode } from './thread';
@@ -120,12 +120,7 @@ export function CommentThread({ proposalId, canComment, signedIn }: CommentThrea
       ) : signedIn ? (
         <p className="muted">{t('comments.cannotComment')}</p>
       ) : (
-        <p>
-          <Link to="/signin" state={{ from: `/proposals/${proposalId}` }}>
-            {t('nav.signIn')}
-          </Link>{' '}
-          · {t('comments.signInToComment')}
-        </p>
+        <SignInPrompt from={`/proposals/${proposalId}`} why={t('comments.signInToComment')} />
       )}
     </section>
   );

@@ -1,7 +1,8 @@
 import { useId, type ReactElement, type ReactNode } from 'react';
 import { cloneElement } from 'react';
+import { useTranslation } from 'react-i18next';
 
-interface FieldProps {
+export interface FieldProps {
   label: ReactNode;
   /** The one input, select or textarea; gets id, aria-describedby and aria-invalid. */
   children: ReactElement<{ id?: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }>;
@@ -9,12 +10,13 @@ interface FieldProps {
   error?: string | null;
   /** A fixed id for the control (the browser tests rely on some). */
   id?: string;
+  /** Marks the label "(optional)". */
   optional?: boolean;
-  optionalLabel?: string;
 }
 
 /** A labelled form control with its hint and error, wired for screen readers. */
-export function Field({ label, children, hint, error, id, optional, optionalLabel }: FieldProps) {
+export function Field({ label, children, hint, error, id, optional }: FieldProps) {
+  const { t } = useTranslation();
   const generated = useId();
   const controlId = id ?? `field${generated}`;
   const hintId = hint ? `${controlId}-hint` : undefined;
@@ -24,7 +26,7 @@ export function Field({ label, children, hint, error, id, optional, optionalLabe
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={controlId}>
         {label}
-        {optional ? <span className="field-optional"> ({optionalLabel})</span> : null}
+        {optional ? <span className="field-optional"> ({t('common.optional')})</span> : null}
       </label>
       {cloneElement(children, {
         id: controlId,

@@ -29,3 +29,19 @@ export function toDateInputValue(date: Date): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+export function daysFromNow(days: number): Date {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return date;
+}
+
+/** The end of the chosen local day (yyyy-mm-dd), as an ISO instant. */
+export function endOfDay(dateInput: string): string {
+  return new Date(`${dateInput}T23:59:59`).toISOString();
+}
+
+/** The start of the chosen local day (yyyy-mm-dd), as an ISO instant. */
+export function startOfDay(dateInput: string): string {
+  return new Date(`${dateInput}T00:00:00`).toISOString();
+}

@@ -1,7 +1,7 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { FundCountsDocument, FundDashboardDocument } from '../../gql/graphql';
+import { FundCountsDocument, FundDashboardDocument, LedgerEntryPostedDocument } from '../../gql/graphql';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { money } from '../common/format';
 import { Loading } from '../common/Loading';
@@ -29,9 +29,11 @@ function FundCounts({ fundId }: { fundId: string }) {
 export function FundOverview() {
   const { t } = useTranslation();
   const { data, loading, error, refetch } = useQuery(FundDashboardDocument);
+  const fund = data?.funds[0];
+  // Balance, raised and paid out come from the ledger; each posting carries the new totals into the cache.
+  useSubscription(LedgerEntryPostedDocument, { variables: { fundId: fund?.id ?? '' }, skip: !fund });
   if (loading && !data) return <Loading />;
   if (error && !data) return <ErrorNotice error={error} onRetry={() => void refetch()} />;
-  const fund = data?.funds[0];
   if (!fund) return <p className="notice">{t('fund.noFund')}</p>;
 
   return (

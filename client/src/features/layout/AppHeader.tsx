@@ -56,6 +56,8 @@ export function AppHeader() {
             </NavLink>
             <NavLink to="/needs">{t('nav.needs')}</NavLink>
             <NavLink to="/proposals">{t('nav.proposals')}</NavLink>
+            <NavLink to="/organizations">{t('nav.organizations')}</NavLink>
+            <NavLink to="/partnerships">{t('nav.partnerships')}</NavLink>
           </nav>
           <div className="account">
             {viewer ? (

@@ -2,15 +2,20 @@ import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@commonweal/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CreateNeedDocument, type Category, type CurrentFundQuery } from '../../gql/graphql';
-import { CATEGORIES, isCategory } from '../common/constants';
+import { CreateNeedDocument, type Category } from '../../gql/graphql';
 import { formErrors } from '../common/errors';
-import { ErrorNotice } from '../common/ErrorNotice';
-import { Field } from '../common/Field';
+import { FormSubmit } from '../common/FormSubmit';
+import { CategoryField, SelectField } from '../common/SelectField';
+import { TextField } from '../common/TextField';
+import type { CurrentFund } from '../funds/WithCurrentFund';
 
-type Fund = CurrentFundQuery['funds'][number];
-
-export function CreateNeedForm({ fund, defaultNeighborhoodId }: { fund: Fund; defaultNeighborhoodId: string | null }) {
+export function CreateNeedForm({
+  fund,
+  defaultNeighborhoodId,
+}: {
+  fund: CurrentFund;
+  defaultNeighborhoodId: string | null;
+}) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -46,64 +51,48 @@ export function CreateNeedForm({ fund, defaultNeighborhoodId }: { fund: Fund; de
 
   return (
     <form className="form" onSubmit={onSubmit}>
-      <Field
+      <TextField
         label={t('needs.needTitle')}
-        hint={t('common.charCount', { count: title.length, max: LIMITS.needTitle.max })}
+        required
+        limit={LIMITS.needTitle}
+        countChars
+        value={title}
+        onChange={setTitle}
         error={fieldError('title')}
-      >
-        <input
-          type="text"
-          required
-          minLength={LIMITS.needTitle.min}
-          maxLength={LIMITS.needTitle.max}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-      </Field>
-      <Field
+      />
+      <TextField
         label={t('needs.description')}
-        hint={t('common.charCount', { count: description.length, max: LIMITS.needDescription.max })}
+        rows={4}
+        required
+        limit={LIMITS.needDescription}
+        countChars
+        value={description}
+        onChange={setDescription}
         error={fieldError('description')}
-      >
-        <textarea
-          rows={4}
-          required
-          minLength={LIMITS.needDescription.min}
-          maxLength={LIMITS.needDescription.max}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </Field>
+      />
       <div className="form-row">
-        <Field label={t('needs.category')} error={fieldError('category')}>
-          <select value={category} onChange={(e) => isCategory(e.target.value) && setCategory(e.target.value)}>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`categories.${c}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('needs.neighborhood')} error={fieldError('neighborhoodId')}>
-          <select value={neighborhoodId} onChange={(e) => setNeighborhoodId(e.target.value)}>
-            <option value="">{t('needs.anyNeighborhood')}</option>
-            {fund.neighborhoods.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <CategoryField
+          label={t('needs.category')}
+          value={category}
+          onChange={(c) => c && setCategory(c)}
+          error={fieldError('category')}
+        />
+        <SelectField
+          label={t('needs.neighborhood')}
+          value={neighborhoodId}
+          onChange={setNeighborhoodId}
+          emptyOption={t('needs.anyNeighborhood')}
+          options={fund.neighborhoods.map((n) => ({ value: n.id, label: n.name }))}
+          error={fieldError('neighborhoodId')}
+        />
       </div>
-      {error && errors.general ? <ErrorNotice error={error} /> : null}
-      {done ? (
-        <p className="notice notice-success" role="status">
-          {t('needs.created')}
-        </p>
-      ) : null}
-      <button type="submit" className="button button-primary" disabled={loading}>
-        {loading ? t('common.submitting') : t('needs.submit')}
-      </button>
+      <FormSubmit
+        label={t('needs.submit')}
+        loading={loading}
+        error={error}
+        showError={errors.general}
+        success={done ? t('needs.created') : null}
+      />
     </form>
   );
 }

@@ -1,35 +1,33 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
 import { NeedsDocument } from '../../gql/graphql';
 import { useViewer } from '../auth/session';
 import { NEED_STATUSES, isNeedStatus } from '../common/constants';
-import { ErrorNotice } from '../common/ErrorNotice';
-import { Field } from '../common/Field';
-import { Loading } from '../common/Loading';
-import { useCurrentFund } from '../funds/useCurrentFund';
+import { PagedList } from '../common/PagedList';
+import { SelectField } from '../common/SelectField';
+import { SignInPrompt } from '../common/SignInPrompt';
+import { useSearchParam } from '../common/useSearchParam';
+import { WithCurrentFund, type CurrentFund } from '../funds/WithCurrentFund';
 import { CreateNeedForm } from './CreateNeedForm';
 import { NeedCard } from './NeedCard';
 
 const PAGE_SIZE = 10;
 
 export function NeedsBoard() {
+  return <WithCurrentFund>{(fund) => <FundNeeds fund={fund} />}</WithCurrentFund>;
+}
+
+function FundNeeds({ fund }: { fund: CurrentFund }) {
   const { t } = useTranslation();
   const { viewer } = useViewer();
-  const { fund, loading: fundLoading, error: fundError, refetch: refetchFund } = useCurrentFund();
-  const [params, setParams] = useSearchParams();
-  const statusParam = params.get('status') ?? 'OPEN';
+  const [statusValue, setStatus] = useSearchParam('status');
+  const statusParam = statusValue ?? 'OPEN';
   const status = isNeedStatus(statusParam) ? statusParam : null;
 
   const { data, loading, error, fetchMore, refetch } = useQuery(NeedsDocument, {
-    variables: { fundId: fund?.id ?? '', status, first: PAGE_SIZE },
-    skip: !fund,
+    variables: { fundId: fund.id, status, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
-
-  if (fundLoading) return <Loading />;
-  if (fundError) return <ErrorNotice error={fundError} onRetry={() => void refetchFund()} />;
-  if (!fund) return <p className="notice">{t('fund.noFund')}</p>;
 
   const isResident = viewer?.role === 'RESIDENT';
   const needs = data?.needs;
@@ -38,49 +36,27 @@ export function NeedsBoard() {
     <div className="layout-with-aside">
       <div className="stack">
         <div className="toolbar">
-          <Field label={t('needs.filterStatus')}>
-            <select
-              value={status ?? ''}
-              onChange={(e) => {
-                const next = new URLSearchParams(params);
-                next.set('status', e.target.value || 'ALL');
-                setParams(next, { replace: true });
-              }}
-            >
-              <option value="">{t('common.all')}</option>
-              {NEED_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`needStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            label={t('needs.filterStatus')}
+            value={status ?? ''}
+            emptyOption={t('common.all')}
+            options={NEED_STATUSES.map((s) => ({ value: s, label: t(`needStatus.${s}`) }))}
+            onChange={(value) => setStatus(value || 'ALL')}
+          />
           {needs ? (
             <p className="muted small">{t('common.showing', { shown: needs.nodes.length, total: needs.totalCount })}</p>
           ) : null}
         </div>
 
-        {error && !data ? <ErrorNotice error={error} onRetry={() => void refetch()} /> : null}
-        {loading && !data ? <Loading /> : null}
-        {needs && needs.nodes.length === 0 ? <p className="empty">{t('needs.empty')}</p> : null}
-        <ul className="card-list" aria-busy={loading}>
-          {needs?.nodes.map((need) => (
-            <li key={need.id}>
-              <NeedCard need={need} canSupport={isResident} />
-            </li>
-          ))}
-        </ul>
-        {error && data ? <ErrorNotice error={error} /> : null}
-        {needs?.pageInfo.hasNextPage ? (
-          <button
-            type="button"
-            className="button button-secondary button-block"
-            disabled={loading}
-            onClick={() => void fetchMore({ variables: { after: needs.pageInfo.endCursor } }).catch(() => undefined)}
-          >
-            {loading ? t('common.loadingMore') : t('common.loadMore')}
-          </button>
-        ) : null}
+        <PagedList
+          page={needs}
+          loading={loading}
+          error={error}
+          onRetry={() => void refetch()}
+          onLoadMore={(after) => fetchMore({ variables: { after } })}
+          empty={t('needs.empty')}
+          renderItem={(need) => <NeedCard need={need} canSupport={isResident} />}
+        />
       </div>
 
       <aside className="card aside" aria-labelledby="create-need-title">
@@ -93,12 +69,7 @@ export function NeedsBoard() {
         ) : viewer ? (
           <p className="muted">{t('needs.residentsOnly')}</p>
         ) : (
-          <p>
-            <Link to="/signin" state={{ from: '/needs' }}>
-              {t('nav.signIn')}
-            </Link>{' '}
-            · {t('common.signInTo')}
-          </p>
+          <SignInPrompt from="/needs" />
         )}
       </aside>
     </div>

@@ -1,14 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { LIMITS, formatMoney } from '@commonweal/shared';
+import { LIMITS } from '@commonweal/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CreateProposalDocument, NeedOptionsDocument, type Category } from '../../gql/graphql';
-import { CATEGORIES, isCategory } from '../common/constants';
+import { AmountField, useAmountInput } from '../common/AmountField';
 import { formErrors } from '../common/errors';
-import { ErrorNotice } from '../common/ErrorNotice';
-import { Field } from '../common/Field';
-import { parseBudget } from './budget';
+import { FormSubmit } from '../common/FormSubmit';
+import { CategoryField, SelectField } from '../common/SelectField';
+import { TextField } from '../common/TextField';
 
 interface CreateProposalFormProps {
   fundId: string;
@@ -23,8 +23,7 @@ export function CreateProposalForm({ fundId, currency }: CreateProposalFormProps
   const [body, setBody] = useState('');
   const [category, setCategory] = useState<Category>('OTHER');
   const [needId, setNeedId] = useState('');
-  const [budgetText, setBudgetText] = useState('');
-  const [budgetTouched, setBudgetTouched] = useState(false);
+  const budget = useAmountInput('proposal-budget', currency, LIMITS.budgetMinor);
   const needs = useQuery(NeedOptionsDocument, { variables: { fundId } });
   const [createProposal, { loading, error }] = useMutation(CreateProposalDocument, {
     refetchQueries: ['Proposals', 'FundCounts'],
@@ -32,17 +31,10 @@ export function CreateProposalForm({ fundId, currency }: CreateProposalFormProps
   const errors = formErrors(error, ['title', 'summary', 'body', 'category', 'budgetMinor', 'needId']);
   const fieldError = errors.field;
 
-  const budgetMinor = parseBudget(budgetText, currency);
-  const budgetError =
-    budgetTouched && budgetText && budgetMinor === null ? t('proposals.budgetInvalid') : fieldError('budgetMinor');
-
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBudgetTouched(true);
-    if (budgetMinor === null) {
-      document.getElementById('proposal-budget')?.focus();
-      return;
-    }
+    const budgetMinor = budget.take();
+    if (budgetMinor === null) return;
     const result = await createProposal({
       variables: {
         input: {
@@ -62,89 +54,59 @@ export function CreateProposalForm({ fundId, currency }: CreateProposalFormProps
 
   return (
     <form className="form" onSubmit={onSubmit}>
-      <Field
+      <TextField
         label={t('proposals.proposalTitle')}
-        hint={t('common.charCount', { count: title.length, max: LIMITS.proposalTitle.max })}
+        required
+        limit={LIMITS.proposalTitle}
+        countChars
+        value={title}
+        onChange={setTitle}
         error={fieldError('title')}
-      >
-        <input
-          type="text"
-          required
-          minLength={LIMITS.proposalTitle.min}
-          maxLength={LIMITS.proposalTitle.max}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-      </Field>
-      <Field
+      />
+      <TextField
         label={t('proposals.summary')}
-        hint={t('common.charCount', { count: summary.length, max: LIMITS.proposalSummary.max })}
+        rows={2}
+        required
+        limit={LIMITS.proposalSummary}
+        countChars
+        value={summary}
+        onChange={setSummary}
         error={fieldError('summary')}
-      >
-        <textarea
-          rows={2}
-          required
-          minLength={LIMITS.proposalSummary.min}
-          maxLength={LIMITS.proposalSummary.max}
-          value={summary}
-          onChange={(e) => setSummary(e.target.value)}
-        />
-      </Field>
-      <Field
+      />
+      <TextField
         label={t('proposals.body')}
-        hint={t('common.charCount', { count: body.length, max: LIMITS.proposalBody.max })}
+        rows={6}
+        required
+        limit={LIMITS.proposalBody}
+        countChars
+        value={body}
+        onChange={setBody}
         error={fieldError('body')}
-      >
-        <textarea
-          rows={6}
-          required
-          minLength={LIMITS.proposalBody.min}
-          maxLength={LIMITS.proposalBody.max}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-        />
-      </Field>
+      />
       <div className="form-row">
-        <Field label={t('proposals.category')} error={fieldError('category')}>
-          <select value={category} onChange={(e) => isCategory(e.target.value) && setCategory(e.target.value)}>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`categories.${c}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
-          id="proposal-budget"
+        <CategoryField
+          label={t('proposals.category')}
+          value={category}
+          onChange={(c) => c && setCategory(c)}
+          error={fieldError('category')}
+        />
+        <AmountField
           label={t('proposals.budgetLabel')}
-          hint={budgetMinor !== null ? `= ${formatMoney(budgetMinor, currency)}` : t('proposals.budgetHint')}
-          error={budgetError}
-        >
-          <input
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            required
-            value={budgetText}
-            onChange={(e) => setBudgetText(e.target.value)}
-            onBlur={() => setBudgetTouched(true)}
-          />
-        </Field>
+          amount={budget}
+          currency={currency}
+          error={fieldError('budgetMinor')}
+        />
       </div>
-      <Field label={t('proposals.need')} optional optionalLabel={t('common.optional')} error={fieldError('needId')}>
-        <select value={needId} onChange={(e) => setNeedId(e.target.value)}>
-          <option value="">{t('proposals.noNeed')}</option>
-          {(needs.data?.needs.nodes ?? []).map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.title}
-            </option>
-          ))}
-        </select>
-      </Field>
-      {error && errors.general ? <ErrorNotice error={error} /> : null}
-      <button type="submit" className="button button-primary" disabled={loading}>
-        {loading ? t('common.submitting') : t('proposals.submit')}
-      </button>
+      <SelectField
+        label={t('proposals.need')}
+        optional
+        value={needId}
+        onChange={setNeedId}
+        emptyOption={t('proposals.noNeed')}
+        options={(needs.data?.needs.nodes ?? []).map((n) => ({ value: n.id, label: n.title }))}
+        error={fieldError('needId')}
+      />
+      <FormSubmit label={t('proposals.submit')} loading={loading} error={error} showError={errors.general} />
     </form>
   );
 }

@@ -11,26 +11,12 @@ import {
 } from '../../gql/graphql';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { Field } from '../common/Field';
-import { toDateInputValue } from '../common/format';
-
-const DEFAULT_CONSULTATION_DAYS = 14;
-
-function daysFromNow(days: number): Date {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  return date;
-}
-
-/** The end of the chosen local day, as an ISO instant. */
-function endOfDay(dateInput: string): string {
-  return new Date(`${dateInput}T23:59:59`).toISOString();
-}
+import { WindowForm } from './WindowForm';
 
 /** Buttons for the author and the fund's side, each shown only when viewerCan allows it. */
 export function ProposalActions({ proposal }: { proposal: ProposalLiveFieldsFragment }) {
   const { t } = useTranslation();
   const can = proposal.viewerCan;
-  const [endsOn, setEndsOn] = useState(() => toDateInputValue(daysFromNow(DEFAULT_CONSULTATION_DAYS)));
   const [note, setNote] = useState('');
   const [openConsultation, opening] = useMutation(OpenConsultationDocument, { refetchQueries: ['FundCounts'] });
   const [decideProposal, deciding] = useMutation(DecideProposalDocument, { refetchQueries: ['FundCounts'] });
@@ -56,34 +42,19 @@ export function ProposalActions({ proposal }: { proposal: ProposalLiveFieldsFrag
       <h2 id="actions-title">{t('proposal.fundActions')}</h2>
 
       {can.openConsultation ? (
-        <form
-          className="form action-block"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void openConsultation({
-              variables: { proposalId: proposal.id, consultationEndsAt: endOfDay(endsOn) },
-            }).catch(() => undefined);
-          }}
-        >
-          <Field label={t('proposal.consultationUntil')}>
-            <input
-              type="date"
-              required
-              min={toDateInputValue(daysFromNow(1))}
-              max={toDateInputValue(daysFromNow(LIMITS.windowDays.max))}
-              value={endsOn}
-              onChange={(e) => setEndsOn(e.target.value)}
-            />
-          </Field>
-          <button type="submit" className="button button-primary" disabled={busy || !endsOn}>
-            {t('proposal.openConsultation')}
-          </button>
-        </form>
+        <WindowForm
+          label={t('proposal.consultationUntil')}
+          submitLabel={t('proposal.openConsultation')}
+          busy={busy}
+          onSubmit={(consultationEndsAt) =>
+            void openConsultation({ variables: { proposalId: proposal.id, consultationEndsAt } }).catch(() => undefined)
+          }
+        />
       ) : null}
 
       {can.decide ? (
         <div className="form action-block">
-          <Field label={t('proposal.decisionNote')} optional optionalLabel={t('common.optional')}>
+          <Field label={t('proposal.decisionNote')} optional>
             <textarea
               rows={2}
               maxLength={LIMITS.decisionNote.max}

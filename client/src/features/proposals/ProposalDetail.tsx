@@ -8,10 +8,17 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDate, formatDateTime, money } from '../common/format';
 import { Loading } from '../common/Loading';
 import { CommentThread } from '../comments/CommentThread';
+import { BidPanel } from '../bids/BidPanel';
+import { OrganizationLink } from '../organizations/OrganizationLink';
+import { SponsorshipPanel } from '../sponsorships/SponsorshipPanel';
+import { ProgressTimeline } from './ProgressTimeline';
 import { ProposalActions } from './ProposalActions';
 import { VotePanel } from './VotePanel';
 
-/** One proposal, kept live: proposalUpdated refreshes status, tally, counts and permissions in the cache. */
+/**
+ * One proposal, kept live: proposalUpdated refreshes status, tally, counts, permissions, sponsorships, bids
+ * and progress in the cache.
+ */
 export function ProposalDetail({ proposalId }: { proposalId: string }) {
   const { t, i18n } = useTranslation();
   const { viewer } = useViewer();
@@ -74,7 +81,9 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
               {proposal.organization ? (
                 <div>
                   <dt>{t('proposal.organization')}</dt>
-                  <dd>{proposal.organization.name}</dd>
+                  <dd>
+                    <OrganizationLink organization={proposal.organization} />
+                  </dd>
                 </div>
               ) : null}
               {proposal.need ? (
@@ -121,6 +130,10 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
           <section className="card" aria-label={t('proposals.body')}>
             <div className="prose">{proposal.body}</div>
           </section>
+
+          <BidPanel proposal={proposal} />
+          <ProgressTimeline proposal={proposal} />
+          <SponsorshipPanel proposal={proposal} />
 
           <CommentThread proposalId={proposal.id} canComment={proposal.viewerCan.comment} signedIn={Boolean(viewer)} />
         </div>

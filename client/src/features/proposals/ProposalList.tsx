@@ -2,58 +2,50 @@ import { useQuery } from '@apollo/client/react';
 import { LIMITS } from '@commonweal/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
 import { ProposalsDocument } from '../../gql/graphql';
 import { useViewer } from '../auth/session';
-import { CATEGORIES, PROPOSAL_STATUSES, isCategory, isProposalStatus } from '../common/constants';
-import { ErrorNotice } from '../common/ErrorNotice';
-import { Field } from '../common/Field';
-import { Loading } from '../common/Loading';
-import { useCurrentFund } from '../funds/useCurrentFund';
+import { PROPOSAL_STATUSES, isCategory, isProposalStatus } from '../common/constants';
+import { PagedList } from '../common/PagedList';
+import { CategoryField, SelectField } from '../common/SelectField';
+import { SignInPrompt } from '../common/SignInPrompt';
+import { TextField } from '../common/TextField';
+import { useSearchParam } from '../common/useSearchParam';
+import { WithCurrentFund, type CurrentFund } from '../funds/WithCurrentFund';
 import { CreateProposalForm } from './CreateProposalForm';
 import { ProposalCard } from './ProposalCard';
 
 const PAGE_SIZE = 10;
 
 export function ProposalList() {
+  return <WithCurrentFund>{(fund) => <FundProposals fund={fund} />}</WithCurrentFund>;
+}
+
+function FundProposals({ fund }: { fund: CurrentFund }) {
   const { t } = useTranslation();
   const { viewer } = useViewer();
-  const { fund, loading: fundLoading, error: fundError, refetch: refetchFund } = useCurrentFund();
-  const [params, setParams] = useSearchParams();
-  const statusParam = params.get('status') ?? '';
-  const categoryParam = params.get('category') ?? '';
-  const search = params.get('q') ?? '';
-  const status = isProposalStatus(statusParam) ? statusParam : null;
-  const category = isCategory(categoryParam) ? categoryParam : null;
+  const [statusParam, setStatus] = useSearchParam('status');
+  const [categoryParam, setCategory] = useSearchParam('category');
+  const [searchParam, setSearch] = useSearchParam('q');
+  const search = searchParam ?? '';
+  const status = statusParam && isProposalStatus(statusParam) ? statusParam : null;
+  const category = categoryParam && isCategory(categoryParam) ? categoryParam : null;
   const [searchText, setSearchText] = useState(search);
 
   const { data, loading, error, fetchMore, refetch } = useQuery(ProposalsDocument, {
     variables: {
-      fundId: fund?.id ?? null,
+      fundId: fund.id,
       status: status ? [status] : null,
       category,
       search: search || null,
       first: PAGE_SIZE,
     },
-    skip: !fund,
     notifyOnNetworkStatusChange: true,
   });
 
-  function setParam(name: string, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  }
-
   function onSearch(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setParam('q', searchText.trim());
+    setSearch(searchText.trim());
   }
-
-  if (fundLoading) return <Loading />;
-  if (fundError) return <ErrorNotice error={fundError} onRetry={() => void refetchFund()} />;
-  if (!fund) return <p className="notice">{t('fund.noFund')}</p>;
 
   const proposals = data?.proposals;
 
@@ -62,40 +54,32 @@ export function ProposalList() {
       <div className="stack">
         <section className="filters card" aria-label={t('proposals.filters')}>
           <form className="search-row" role="search" onSubmit={onSearch}>
-            <Field label={t('proposals.search')}>
-              <input
-                type="search"
-                placeholder={t('proposals.searchPlaceholder')}
-                maxLength={LIMITS.searchText.max}
-                value={searchText}
-                onChange={(e) => setSearchText(e.target.value)}
-              />
-            </Field>
+            <TextField
+              label={t('proposals.search')}
+              type="search"
+              placeholder={t('proposals.searchPlaceholder')}
+              limit={LIMITS.searchText}
+              value={searchText}
+              onChange={setSearchText}
+            />
             <button type="submit" className="button button-primary">
               {t('proposals.searchButton')}
             </button>
           </form>
           <div className="form-row">
-            <Field label={t('proposals.status')}>
-              <select value={status ?? ''} onChange={(e) => setParam('status', e.target.value)}>
-                <option value="">{t('common.all')}</option>
-                {PROPOSAL_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`proposalStatus.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={t('proposals.category')}>
-              <select value={category ?? ''} onChange={(e) => setParam('category', e.target.value)}>
-                <option value="">{t('common.all')}</option>
-                {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`categories.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SelectField
+              label={t('proposals.status')}
+              value={status ?? ''}
+              emptyOption={t('common.all')}
+              options={PROPOSAL_STATUSES.map((s) => ({ value: s, label: t(`proposalStatus.${s}`) }))}
+              onChange={setStatus}
+            />
+            <CategoryField
+              label={t('proposals.category')}
+              value={category}
+              emptyOption={t('common.all')}
+              onChange={(value) => setCategory(value ?? '')}
+            />
           </div>
         </section>
 
@@ -104,29 +88,15 @@ export function ProposalList() {
             {t('common.showing', { shown: proposals.nodes.length, total: proposals.totalCount })}
           </p>
         ) : null}
-        {error && !data ? <ErrorNotice error={error} onRetry={() => void refetch()} /> : null}
-        {loading && !data ? <Loading /> : null}
-        {proposals && proposals.nodes.length === 0 ? <p className="empty">{t('proposals.empty')}</p> : null}
-        <ul className="card-list" aria-busy={loading}>
-          {proposals?.nodes.map((proposal) => (
-            <li key={proposal.id}>
-              <ProposalCard proposal={proposal} />
-            </li>
-          ))}
-        </ul>
-        {error && data ? <ErrorNotice error={error} /> : null}
-        {proposals?.pageInfo.hasNextPage ? (
-          <button
-            type="button"
-            className="button button-secondary button-block"
-            disabled={loading}
-            onClick={() =>
-              void fetchMore({ variables: { after: proposals.pageInfo.endCursor } }).catch(() => undefined)
-            }
-          >
-            {loading ? t('common.loadingMore') : t('common.loadMore')}
-          </button>
-        ) : null}
+        <PagedList
+          page={proposals}
+          loading={loading}
+          error={error}
+          onRetry={() => void refetch()}
+          onLoadMore={(after) => fetchMore({ variables: { after } })}
+          empty={t('proposals.empty')}
+          renderItem={(proposal) => <ProposalCard proposal={proposal} />}
+        />
       </div>
 
       <aside className="card aside" aria-labelledby="create-proposal-title">
@@ -137,12 +107,7 @@ export function ProposalList() {
             <CreateProposalForm fundId={fund.id} currency={fund.currency} />
           </>
         ) : (
-          <p>
-            <Link to="/signin" state={{ from: '/proposals' }}>
-              {t('nav.signIn')}
-            </Link>{' '}
-            · {t('common.signInTo')}
-          </p>
+          <SignInPrompt from="/proposals" />
         )}
       </aside>
     </div>

@@ -3,11 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { CastVoteDocument, type ProposalLiveFieldsFragment, type VoteChoice } from '../../gql/graphql';
 import { ErrorNotice } from '../common/ErrorNotice';
 
+const CHOICES: readonly VoteChoice[] = ['SUPPORT', 'OPPOSE'];
+
+/** The translation keys of a choice: its tally label and its button. */
+const CHOICE_KEYS = {
+  SUPPORT: { tally: 'proposal.tallySupport', button: 'proposal.voteSupport' },
+  OPPOSE: { tally: 'proposal.tallyOppose', button: 'proposal.voteOppose' },
+} as const;
+
 /** The live tally, and SUPPORT / OPPOSE buttons when the viewer may vote (viewerCan.vote). */
 export function VotePanel({ proposal }: { proposal: ProposalLiveFieldsFragment }) {
   const { t } = useTranslation();
   const [castVote, { loading, error }] = useMutation(CastVoteDocument);
   const { support, oppose } = proposal.votes;
+  const counts: Record<VoteChoice, number> = { SUPPORT: support, OPPOSE: oppose };
+  const viewerVote = proposal.viewerVote;
+  const yourVote = viewerVote ? t('proposal.yourVote', { choice: t(CHOICE_KEYS[viewerVote].tally) }) : null;
 
   function vote(choice: VoteChoice) {
     void castVote({ variables: { proposalId: proposal.id, choice } }).catch(() => undefined);
@@ -24,18 +35,17 @@ export function VotePanel({ proposal }: { proposal: ProposalLiveFieldsFragment }
         ) : null}
       </h2>
       <div className="tally" aria-live="polite" aria-atomic="true">
-        <div className="tally-item tally-support">
-          <span className="tally-label">{t('proposal.tallySupport')}</span>
-          <span className="tally-number" data-testid="tally-support">
-            {support}
-          </span>
-        </div>
-        <div className="tally-item tally-oppose">
-          <span className="tally-label">{t('proposal.tallyOppose')}</span>
-          <span className="tally-number" data-testid="tally-oppose">
-            {oppose}
-          </span>
-        </div>
+        {CHOICES.map((choice) => {
+          const name = choice.toLowerCase();
+          return (
+            <div key={choice} className={`tally-item tally-${name}`}>
+              <span className="tally-label">{t(CHOICE_KEYS[choice].tally)}</span>
+              <span className="tally-number" data-testid={`tally-${name}`}>
+                {counts[choice]}
+              </span>
+            </div>
+          );
+        })}
       </div>
       <div className="tally-bar" aria-hidden="true">
         {/* The counts are the flex weights: the bar splits in proportion without any arithmetic here. */}
@@ -46,42 +56,32 @@ export function VotePanel({ proposal }: { proposal: ProposalLiveFieldsFragment }
       {proposal.viewerCan.vote ? (
         <>
           <div className="vote-buttons">
-            <button
-              type="button"
-              className={`button vote-button vote-support${proposal.viewerVote === 'SUPPORT' ? ' is-chosen' : ''}`}
-              data-testid="vote-support"
-              aria-pressed={proposal.viewerVote === 'SUPPORT'}
-              disabled={loading}
-              onClick={() => vote('SUPPORT')}
-            >
-              {proposal.viewerVote === 'SUPPORT' ? '✓ ' : ''}
-              {t('proposal.voteSupport')}
-            </button>
-            <button
-              type="button"
-              className={`button vote-button vote-oppose${proposal.viewerVote === 'OPPOSE' ? ' is-chosen' : ''}`}
-              data-testid="vote-oppose"
-              aria-pressed={proposal.viewerVote === 'OPPOSE'}
-              disabled={loading}
-              onClick={() => vote('OPPOSE')}
-            >
-              {proposal.viewerVote === 'OPPOSE' ? '✓ ' : ''}
-              {t('proposal.voteOppose')}
-            </button>
+            {CHOICES.map((choice) => {
+              const chosen = viewerVote === choice;
+              const name = choice.toLowerCase();
+              return (
+                <button
+                  key={choice}
+                  type="button"
+                  className={`button vote-button vote-${name}${chosen ? ' is-chosen' : ''}`}
+                  data-testid={`vote-${name}`}
+                  aria-pressed={chosen}
+                  disabled={loading}
+                  onClick={() => vote(choice)}
+                >
+                  {chosen ? '✓ ' : ''}
+                  {t(CHOICE_KEYS[choice].button)}
+                </button>
+              );
+            })}
           </div>
           <p className="muted small">
-            {proposal.viewerVote
-              ? `${t('proposal.yourVote', { choice: t(proposal.viewerVote === 'SUPPORT' ? 'proposal.tallySupport' : 'proposal.tallyOppose') })} · `
-              : ''}
+            {yourVote ? `${yourVote} · ` : ''}
             {t('proposal.voteChangeHint')}
           </p>
         </>
-      ) : proposal.viewerVote ? (
-        <p className="muted small">
-          {t('proposal.yourVote', {
-            choice: t(proposal.viewerVote === 'SUPPORT' ? 'proposal.tallySupport' : 'proposal.tallyOppose'),
-          })}
-        </p>
+      ) : yourVote ? (
+        <p className="muted small">{yourVote}</p>
       ) : proposal.status === 'CONSULTATION' ? (
         <p className="muted small">{t('proposal.voteResidentsOnly')}</p>
       ) : null}
