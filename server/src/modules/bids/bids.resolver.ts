@@ -5,7 +5,8 @@ import { Organization } from '../organizations/organization.entity.js';
 import { Proposal } from '../proposals/proposal.entity.js';
 import { assertId } from '../shared/ids.js';
 import { required } from '../shared/loader-utils.js';
-import { Money, money } from '../shared/money.type.js';
+import { Money } from '../shared/money.type.js';
+import { proposalMoney } from '../funds/currency.js';
 import { User } from '../users/user.entity.js';
 import { Bid } from './bid.entity.js';
 import { SubmitBidInput } from './bids.inputs.js';
@@ -59,10 +60,8 @@ export class BidsResolver {
   }
 
   @FieldResolver(() => Money)
-  async amount(@Root() bid: Bid, @Ctx() ctx: Context): Promise<Money> {
-    const proposal = await required(ctx.loaders.proposals.byId.load(bid.proposalId), 'Proposal');
-    const fund = await required(ctx.loaders.funds.byId.load(proposal.fundId), 'Fund');
-    return money(bid.amountMinor, fund.currency);
+  amount(@Root() bid: Bid, @Ctx() ctx: Context): Promise<Money> {
+    return proposalMoney(ctx, bid.proposalId, bid.amountMinor);
   }
 
   @FieldResolver(() => BidViewerCan)

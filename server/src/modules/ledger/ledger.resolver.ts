@@ -19,12 +19,10 @@ import { Proposal } from '../proposals/proposal.entity.js';
 import { pageSize, type Connection } from '../shared/connection.js';
 import { assertId } from '../shared/ids.js';
 import { required } from '../shared/loader-utils.js';
-import { Money, money } from '../shared/money.type.js';
+import { Money } from '../shared/money.type.js';
+import { fundMoney } from '../funds/currency.js';
 import { LedgerEntry } from './ledger-entry.entity.js';
 import { FundReport, LedgerEntryConnection } from './ledger.type.js';
-
-const currencyOf = async (e: LedgerEntry, ctx: Context): Promise<string> =>
-  (await required(ctx.loaders.funds.byId.load(e.fundId), 'Fund')).currency;
 
 /** The public ledger: every entry is public. */
 @Resolver(() => LedgerEntry)
@@ -73,13 +71,13 @@ export class LedgerResolver {
   }
 
   @FieldResolver(() => Money, { description: 'Always positive; direction says which way it moved.' })
-  async amount(@Root() e: LedgerEntry, @Ctx() ctx: Context): Promise<Money> {
-    return money(e.amountMinor, await currencyOf(e, ctx));
+  amount(@Root() e: LedgerEntry, @Ctx() ctx: Context): Promise<Money> {
+    return fundMoney(ctx, e.fundId, e.amountMinor);
   }
 
   @FieldResolver(() => Money, { description: 'Fund balance right after this entry.' })
-  async balanceAfter(@Root() e: LedgerEntry, @Ctx() ctx: Context): Promise<Money> {
-    return money(e.balanceAfterMinor, await currencyOf(e, ctx));
+  balanceAfter(@Root() e: LedgerEntry, @Ctx() ctx: Context): Promise<Money> {
+    return fundMoney(ctx, e.fundId, e.balanceAfterMinor);
   }
 
   @FieldResolver(() => Proposal, { nullable: true })

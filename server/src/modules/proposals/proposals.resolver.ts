@@ -35,7 +35,8 @@ import { Organization } from '../organizations/organization.entity.js';
 import { pageSize, type Connection } from '../shared/connection.js';
 import { assertId, assertOptionalId } from '../shared/ids.js';
 import { required } from '../shared/loader-utils.js';
-import { Money, money } from '../shared/money.type.js';
+import { Money } from '../shared/money.type.js';
+import { fundMoney } from '../funds/currency.js';
 import { Sponsorship } from '../sponsorships/sponsorship.entity.js';
 import { canSeeSponsorship, canSponsor } from '../sponsorships/sponsorships.policy.js';
 import { PARTICIPANT } from '../users/actor.js';
@@ -49,9 +50,6 @@ import { canComment, canPostProgress, canVote } from './proposals.policy.js';
 import { proposalMachine } from './proposals.state.js';
 
 const COUNTED_SPONSORSHIPS: readonly SponsorshipStatus[] = [SponsorshipStatus.ACCEPTED, SponsorshipStatus.FULFILLED];
-
-const currencyOf = async (p: Proposal, ctx: Context): Promise<string> =>
-  (await required(ctx.loaders.funds.byId.load(p.fundId), 'Fund')).currency;
 
 @Resolver(() => Proposal)
 export class ProposalsResolver {
@@ -192,8 +190,8 @@ export class ProposalsResolver {
   }
 
   @FieldResolver(() => Money)
-  async budget(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Money> {
-    return money(p.budgetMinor, await currencyOf(p, ctx));
+  budget(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Money> {
+    return fundMoney(ctx, p.fundId, p.budgetMinor);
   }
 
   @FieldResolver(() => VoteTally)
@@ -235,7 +233,7 @@ export class ProposalsResolver {
     const total = pledges
       .filter((s) => s.kind === SponsorshipKind.FUNDS && COUNTED_SPONSORSHIPS.includes(s.status))
       .reduce((sum, s) => sum + s.amountMinor, 0n);
-    return money(total, await currencyOf(p, ctx));
+    return fundMoney(ctx, p.fundId, total);
   }
 
   @FieldResolver(() => [Bid], {
@@ -260,7 +258,7 @@ export class ProposalsResolver {
 
   @FieldResolver(() => Money, { description: 'Money paid out of the fund for this proposal so far.' })
   async spent(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Money> {
-    return money(await ctx.loaders.ledger.spentByProposalId.load(p.id), await currencyOf(p, ctx));
+    return fundMoney(ctx, p.fundId, await ctx.loaders.ledger.spentByProposalId.load(p.id));
   }
 
   @FieldResolver(() => [ProgressUpdate])

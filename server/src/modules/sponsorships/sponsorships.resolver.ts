@@ -5,7 +5,8 @@ import { Organization } from '../organizations/organization.entity.js';
 import { Proposal } from '../proposals/proposal.entity.js';
 import { assertId } from '../shared/ids.js';
 import { required } from '../shared/loader-utils.js';
-import { Money, money } from '../shared/money.type.js';
+import { Money } from '../shared/money.type.js';
+import { proposalMoney } from '../funds/currency.js';
 import { User } from '../users/user.entity.js';
 import { Sponsorship } from './sponsorship.entity.js';
 import { ProposeSponsorshipInput } from './sponsorships.inputs.js';
@@ -80,10 +81,8 @@ export class SponsorshipsResolver {
   }
 
   @FieldResolver(() => Money, { description: 'Pledged money for FUNDS; estimated value for IN_KIND and SERVICES.' })
-  async amount(@Root() s: Sponsorship, @Ctx() ctx: Context): Promise<Money> {
-    const proposal = await required(ctx.loaders.proposals.byId.load(s.proposalId), 'Proposal');
-    const fund = await required(ctx.loaders.funds.byId.load(proposal.fundId), 'Fund');
-    return money(s.amountMinor, fund.currency);
+  amount(@Root() s: Sponsorship, @Ctx() ctx: Context): Promise<Money> {
+    return proposalMoney(ctx, s.proposalId, s.amountMinor);
   }
 
   @FieldResolver(() => SponsorshipViewerCan)
