@@ -15,6 +15,7 @@ import { AppError, createErrorFormatter, toGraphQLError } from './graphql/errors
 import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
+import { ledgerCsvRouter } from './modules/ledger/ledger.http.js';
 import { createServices, type Services } from './services.js';
 
 export interface AppDeps {
@@ -93,6 +94,7 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  app.use(ledgerCsvRouter({ dataSource, ledger: services.ledger, logger }));
   app.get('/config.json', (_req, res) => {
     res.json({ demoMode: config.demoMode });
   });

@@ -2,6 +2,9 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import type { AppPubSub } from './graphql/pubsub.js';
 import { BidsService } from './modules/bids/bids.service.js';
+import { CampaignsService } from './modules/campaigns/campaigns.service.js';
+import type { PaymentGateway } from './modules/campaigns/payment-gateway.js';
+import { DisbursementsService } from './modules/disbursements/disbursements.service.js';
 import { CommentsService } from './modules/comments/comments.service.js';
 import { LedgerService } from './modules/ledger/ledger.service.js';
 import { NeedsService } from './modules/needs/needs.service.js';
@@ -16,6 +19,8 @@ export function createServices(
   ds: DataSource,
   pubsub: AppPubSub,
   config: Pick<Config, 'jwtSecret' | 'JWT_TTL_SECONDS'>,
+  /** Where donations are paid; by default they are recorded, not charged. */
+  paymentGateway?: PaymentGateway,
 ) {
   const proposals = new ProposalsService(ds, pubsub);
   const ledger = new LedgerService(ds);
@@ -29,6 +34,8 @@ export function createServices(
     sponsorships: new SponsorshipsService(ds, pubsub, proposals, ledger),
     bids: new BidsService(ds, pubsub, proposals),
     partnerships: new PartnershipsService(ds),
+    campaigns: new CampaignsService(ds, pubsub, ledger, proposals, paymentGateway),
+    disbursements: new DisbursementsService(ds, pubsub, proposals, ledger),
   };
 }
 

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { Bid } from '../modules/bids/bid.entity.js';
+import { Campaign, Donation } from '../modules/campaigns/campaign.entity.js';
+import { Disbursement } from '../modules/disbursements/disbursement.entity.js';
 import { Comment } from '../modules/comments/comment.entity.js';
 import { LedgerEntry } from '../modules/ledger/ledger-entry.entity.js';
 import { Partnership } from '../modules/partnerships/partnership.entity.js';
@@ -15,6 +17,7 @@ import { Proposal, Vote } from '../modules/proposals/proposal.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { Foundation1764100000000 } from './migrations/1764100000000-Foundation.js';
 import { CollaborationMarket1764200000000 } from './migrations/1764200000000-CollaborationMarket.js';
+import { Money1764300000000 } from './migrations/1764300000000-Money.js';
 
 export const ENTITIES = [
   User,
@@ -32,8 +35,11 @@ export const ENTITIES = [
   Bid,
   Partnership,
   ProgressUpdate,
+  Campaign,
+  Donation,
+  Disbursement,
 ];
-export const MIGRATIONS = [Foundation1764100000000, CollaborationMarket1764200000000];
+export const MIGRATIONS = [Foundation1764100000000, CollaborationMarket1764200000000, Money1764300000000];
 
 export interface DataSourceOptions {
   url: string;

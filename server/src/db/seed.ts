@@ -146,7 +146,7 @@ export async function seedDemo(ds: DataSource, services: Services): Promise<bool
   );
   const neighbours = await Promise.all(ids.neighbourIds.map(actor));
   const voters = [resident!, resident2!, ...neighbours];
-  const { needs, proposals, comments, sponsorships, partnerships } = services;
+  const { needs, proposals, comments, sponsorships, partnerships, bids, campaigns, disbursements } = services;
 
   const lift = await needs.create(resident!, {
     fundId: ids.fundId,
@@ -178,7 +178,7 @@ export async function seedDemo(ds: DataSource, services: Services): Promise<bool
     description: 'Litter collects on the steps down to the Yangtze after every weekend; volunteers could help monthly.',
     category: Category.ENVIRONMENT,
   });
-  await needs.create(neighbours[1]!, {
+  const rampNeed = await needs.create(neighbours[1]!, {
     fundId: ids.fundId,
     title: 'Wheelchair ramp at the community health station',
     description: 'The health station entrance has five steps and no ramp; wheelchair users cannot get in on their own.',
@@ -291,12 +291,79 @@ export async function seedDemo(ds: DataSource, services: Services): Promise<bool
   for (const v of voters.slice(0, 3)) await proposals.castVote(v, cleanUp.id, VoteChoice.SUPPORT);
   await proposals.decide(gov!, cleanUp.id, ProposalDecision.APPROVE, 'Approved; open for bids.');
   await proposals.openBidding(admin!, cleanUp.id, new Date(Date.now() + 10 * DAY));
-  await services.bids.submit(ngo!, {
+  await bids.submit(ngo!, {
     proposalId: cleanUp.id,
     amountMinor: 2_100_000,
     plan: 'Our social workers recruit twenty resident volunteers per compound and run the twelve clean-ups with the property companies.',
     durationDays: 365,
   });
+
+  // Online fundraising for the canteen: a campaign with a few gifts, each on the ledger.
+  const lunch = await campaigns.create(admin!, {
+    fundId: ids.fundId,
+    proposalId: canteenProposal.id,
+    title: 'Lunch for our elders',
+    description:
+      'Every 100 yuan pays for ten lunches at the Old Street canteen. Every gift appears on the public ledger.',
+    goalMinor: 10_000_000, // 100,000.00 yuan
+    endsAt: new Date(Date.now() + 30 * DAY),
+  });
+  const gifts: Array<[Actor | null, number, string | null]> = [
+    [resident!, 200_000, 'Grandma Liu'],
+    [resident2!, 100_000, 'Xiao Zhang'],
+    [null, 50_000, null],
+    [neighbours[2]!, 500_000, 'Mr. Tan'],
+  ];
+  for (const [i, [donor, amountMinor, displayName]] of gifts.entries()) {
+    await campaigns.donate(donor, {
+      campaignId: lunch.id,
+      amountMinor,
+      displayName,
+      anonymous: displayName === null,
+      idempotencyKey: `seed-lunch-${i}`,
+    });
+  }
+
+  // IN_PROGRESS: the wheelchair ramp went through consultation and bidding (which closed yesterday),
+  // was awarded to the Social Work Centre, reported progress, and received a first payment
+  // requested by the secretariat and approved by the street office.
+  const earlier = new Date(Date.now() - 20 * DAY);
+  const ramp = await proposals.create(admin!, {
+    fundId: ids.fundId,
+    needId: rampNeed.id,
+    title: 'A wheelchair ramp and handrail at the health station',
+    summary:
+      'Build a ramp with a handrail at the community health station entrance so wheelchair users can enter alone.',
+    body: 'A 1:12 concrete ramp with handrails on both sides, a level landing, and a tactile strip, to the national standard.',
+    category: Category.DISABILITY_SUPPORT,
+    budgetMinor: 4_000_000, // 40,000.00 yuan
+  });
+  await proposals.openConsultation(admin!, ramp.id, new Date(earlier.getTime() + 7 * DAY), earlier);
+  await proposals.decide(gov!, ramp.id, ProposalDecision.APPROVE, 'Approved: accessibility is a priority.');
+  await proposals.openBidding(admin!, ramp.id, new Date(Date.now() - DAY), earlier);
+  const rampBid = await bids.submit(
+    ngo!,
+    {
+      proposalId: ramp.id,
+      amountMinor: 3_600_000,
+      plan: 'We hire a certified builder, consult wheelchair users on the design, and supervise the works for six weeks.',
+      durationDays: 60,
+    },
+    earlier,
+  );
+  await bids.award(admin!, rampBid.id);
+  await proposals.postProgress(
+    ngo!,
+    ramp.id,
+    'Design agreed with three wheelchair users; the builder starts on Monday.',
+    30,
+  );
+  const firstPayment = await disbursements.request(admin!, {
+    proposalId: ramp.id,
+    amountMinor: 1_500_000, // 15,000.00 yuan
+    memo: 'First instalment: materials and the first two weeks of works',
+  });
+  await disbursements.approve(gov!, firstPayment.id);
 
   // DRAFT: the homework club, still being written by the Social Work Centre.
   await proposals.create(ngo!, {

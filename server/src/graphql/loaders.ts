@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { createBidLoaders } from '../modules/bids/bids.loaders.js';
+import { createCampaignLoaders } from '../modules/campaigns/campaigns.loaders.js';
 import { createCommentLoaders } from '../modules/comments/comments.loaders.js';
+import { createDisbursementLoaders } from '../modules/disbursements/disbursements.loaders.js';
 import { createFundLoaders } from '../modules/funds/funds.loaders.js';
 import { createLedgerLoaders } from '../modules/ledger/ledger.loaders.js';
 import { createNeedLoaders } from '../modules/needs/needs.loaders.js';
@@ -24,6 +26,8 @@ export function createLoaders(ds: DataSource, viewer: Actor | null) {
     bids: createBidLoaders(ds),
     partnerships: createPartnershipLoaders(ds),
     ledger: createLedgerLoaders(ds),
+    campaigns: createCampaignLoaders(ds),
+    disbursements: createDisbursementLoaders(ds),
   };
 }
 

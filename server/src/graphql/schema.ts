@@ -3,12 +3,12 @@ import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { BidsResolver } from '../modules/bids/bids.resolver.js';
-import { CampaignsResolver } from '../modules/campaigns/campaigns.resolver.js';
+import { CampaignsResolver, DonationResolver } from '../modules/campaigns/campaigns.resolver.js';
 import { CommentsResolver } from '../modules/comments/comments.resolver.js';
 import { DisbursementsResolver } from '../modules/disbursements/disbursements.resolver.js';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import { FundsResolver, NeighborhoodResolver } from '../modules/funds/funds.resolver.js';
-import { LedgerResolver } from '../modules/ledger/ledger.resolver.js';
+import { LedgerResolver, ProposalTotalResolver } from '../modules/ledger/ledger.resolver.js';
 import { NeedsResolver } from '../modules/needs/needs.resolver.js';
 import { MembershipResolver, OrganizationsResolver } from '../modules/organizations/organizations.resolver.js';
 import { PartnershipsResolver } from '../modules/partnerships/partnerships.resolver.js';
@@ -35,7 +35,9 @@ export const RESOLVERS = [
   BidsResolver,
   PartnershipsResolver,
   CampaignsResolver,
+  DonationResolver,
   LedgerResolver,
+  ProposalTotalResolver,
   DisbursementsResolver,
   FeedbackResolver,
 ] as const;

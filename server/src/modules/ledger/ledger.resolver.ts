@@ -22,7 +22,7 @@ import { required } from '../shared/loader-utils.js';
 import { Money } from '../shared/money.type.js';
 import { fundMoney } from '../funds/currency.js';
 import { LedgerEntry } from './ledger-entry.entity.js';
-import { FundReport, LedgerEntryConnection } from './ledger.type.js';
+import { FundReport, LedgerEntryConnection, LedgerVerification, ProposalTotal } from './ledger.type.js';
 
 /** The public ledger: every entry is public. */
 @Resolver(() => LedgerEntry)
@@ -47,6 +47,14 @@ export class LedgerResolver {
   ): Promise<FundReport> {
     const fund = await required(ctx.loaders.funds.byId.load(assertId(fundId, 'fundId')), 'Fund');
     return ctx.services.ledger.report(fund, from ?? null, to ?? null);
+  }
+
+  @Query(() => LedgerVerification, {
+    description: 'Re-checks the hash chain, sequence and balances of a fund’s ledger.',
+  })
+  async verifyLedger(@Arg('fundId', () => ID) fundId: string, @Ctx() ctx: Context): Promise<LedgerVerification> {
+    const fund = await required(ctx.loaders.funds.byId.load(assertId(fundId, 'fundId')), 'Fund');
+    return ctx.services.ledger.verify(fund.id);
   }
 
   @Subscription(() => LedgerEntry, {
@@ -83,5 +91,13 @@ export class LedgerResolver {
   @FieldResolver(() => Proposal, { nullable: true })
   proposal(@Root() e: LedgerEntry, @Ctx() ctx: Context): Promise<Proposal | null> | null {
     return e.proposalId ? ctx.loaders.proposals.byId.load(e.proposalId) : null;
+  }
+}
+
+@Resolver(() => ProposalTotal)
+export class ProposalTotalResolver {
+  @FieldResolver(() => Proposal)
+  proposal(@Root() t: ProposalTotal, @Ctx() ctx: Context): Promise<Proposal> {
+    return required(ctx.loaders.proposals.byId.load(t.proposalId), 'Proposal');
   }
 }

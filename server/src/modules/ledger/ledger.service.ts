@@ -1,5 +1,5 @@
 import { ErrorCode, LedgerDirection, type Category, type LedgerEntryKind } from '@commonweal/shared';
-import type { DataSource, EntityManager } from 'typeorm';
+import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, notFound } from '../../graphql/errors.js';
 import { Topic, type DomainEvent } from '../../graphql/pubsub.js';
 import { Fund } from '../funds/fund.entity.js';
@@ -38,6 +38,15 @@ function decodeSequence(after: string | null): number | null {
  * zero: INSUFFICIENT_FUNDS), chains the hash, and announces the entry after
  * the caller's commit.
  */
+export interface Verification {
+  valid: boolean;
+  entriesChecked: number;
+  firstBrokenSequence: number | null;
+  problem: string | null;
+}
+
+const VERIFY_BATCH = 1000;
+
 export class LedgerService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -110,6 +119,32 @@ export class LedgerService {
         GROUP BY p.category ORDER BY p.category`,
       params,
     );
+    const byProposal: Array<{ proposal_id: string; budget: string; raised: string; spent: string }> =
+      await this.dataSource.query(
+        `SELECT p.id AS proposal_id, p.budget_minor AS budget,
+              COALESCE(sum(e.amount_minor) FILTER (WHERE e.direction = 'IN'), 0) AS raised,
+              COALESCE(sum(e.amount_minor) FILTER (WHERE e.kind = 'DISBURSEMENT'), 0) AS spent
+         FROM ledger_entries e JOIN proposals p ON p.id = e.proposal_id
+        WHERE e.fund_id = $1 AND ${range}
+        GROUP BY p.id ORDER BY min(e.sequence)`,
+        params,
+      );
+    const bySource: Array<{ source: string; kind: LedgerEntryKind; amount: string }> = await this.dataSource.query(
+      `SELECT CASE WHEN e.kind = 'DONATION' THEN 'Donations' ELSE e.counterparty END AS source, e.kind,
+              sum(e.amount_minor) AS amount
+         FROM ledger_entries e
+        WHERE e.fund_id = $1 AND e.direction = 'IN' AND ${range}
+        GROUP BY 1, 2 ORDER BY sum(e.amount_minor) DESC, 1`,
+      params,
+    );
+    const monthly: Array<{ month: string; total_in: string; total_out: string }> = await this.dataSource.query(
+      `SELECT to_char(date_trunc('month', e.occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month,
+              COALESCE(sum(e.amount_minor) FILTER (WHERE e.direction = 'IN'), 0) AS total_in,
+              COALESCE(sum(e.amount_minor) FILTER (WHERE e.direction = 'OUT'), 0) AS total_out
+         FROM ledger_entries e WHERE e.fund_id = $1 AND ${range}
+        GROUP BY 1 ORDER BY 1`,
+      params,
+    );
     const m = (v: string | bigint) => money(BigInt(v), fund.currency);
     return {
       fund,
@@ -118,6 +153,51 @@ export class LedgerService {
       totalIn: m(totals?.total_in ?? 0n),
       totalOut: m(totals?.total_out ?? 0n),
       byCategory: byCategory.map((r) => ({ category: r.category, raised: m(r.raised), spent: m(r.spent) })),
+      byProposal: byProposal.map((r) => ({
+        proposalId: r.proposal_id,
+        budget: m(r.budget),
+        raised: m(r.raised),
+        spent: m(r.spent),
+      })),
+      bySource: bySource.map((r) => ({ source: r.source, kind: r.kind, amount: m(r.amount) })),
+      monthly: monthly.map((r) => ({ month: r.month, totalIn: m(r.total_in), totalOut: m(r.total_out) })),
     };
+  }
+
+  /**
+   * Re-walks a fund's ledger from the first entry: sequences without gaps,
+   * each previousHash equal to the hash before it, each hash recomputed from
+   * the row, and each balance equal to the previous one plus or minus the
+   * amount. Reports the first entry where any of that fails.
+   */
+  async verify(fundId: string): Promise<Verification> {
+    let expected = { sequence: 1, hash: null as string | null, balance: 0n };
+    let checked = 0;
+    const broken = (sequence: number, problem: string): Verification => ({
+      valid: false,
+      entriesChecked: checked,
+      firstBrokenSequence: sequence,
+      problem,
+    });
+    for (;;) {
+      const batch = await this.dataSource.getRepository(LedgerEntry).find({
+        where: { fundId, sequence: MoreThan(expected.sequence - 1) },
+        order: { sequence: 'ASC' },
+        take: VERIFY_BATCH,
+      });
+      for (const e of batch) {
+        if (e.sequence !== expected.sequence) return broken(expected.sequence, `entry ${expected.sequence} is missing`);
+        if (e.previousHash !== expected.hash) return broken(e.sequence, 'previousHash does not match the entry before');
+        const balance =
+          e.direction === LedgerDirection.IN ? expected.balance + e.amountMinor : expected.balance - e.amountMinor;
+        if (e.balanceAfterMinor !== balance)
+          return broken(e.sequence, 'balanceAfter does not follow from the entry before');
+        if (e.hash !== ledgerHash(e)) return broken(e.sequence, 'the entry was changed after it was recorded');
+        expected = { sequence: e.sequence + 1, hash: e.hash, balance };
+        checked += 1;
+      }
+      if (batch.length < VERIFY_BATCH)
+        return { valid: true, entriesChecked: checked, firstBrokenSequence: null, problem: null };
+    }
   }
 }

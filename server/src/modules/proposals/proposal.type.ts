@@ -48,4 +48,7 @@ export class ProposalViewerCan {
 
   @Field()
   complete: boolean;
+
+  @Field({ description: 'Request a payment to the awarded organization (FUND_ADMIN, while money remains).' })
+  requestDisbursement: boolean;
 }

@@ -29,6 +29,8 @@ import { Topic, type ProposalUpdatedEvent } from '../../graphql/pubsub.js';
 import { Bid } from '../bids/bid.entity.js';
 import { canAward, canBid, canSeeBid } from '../bids/bids.policy.js';
 import { CommentConnection } from '../comments/comment.type.js';
+import { Disbursement } from '../disbursements/disbursement.entity.js';
+import { canSeeDisbursement, remainingToDisburse } from '../disbursements/disbursements.policy.js';
 import { Fund } from '../funds/fund.entity.js';
 import { Need } from '../needs/need.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -39,7 +41,7 @@ import { Money } from '../shared/money.type.js';
 import { fundMoney } from '../funds/currency.js';
 import { Sponsorship } from '../sponsorships/sponsorship.entity.js';
 import { canSeeSponsorship, canSponsor } from '../sponsorships/sponsorships.policy.js';
-import { PARTICIPANT } from '../users/actor.js';
+import { hasRole, PARTICIPANT } from '../users/actor.js';
 import { User } from '../users/user.entity.js';
 import type { Comment } from '../comments/comment.entity.js';
 import { ProgressUpdate } from './progress-update.entity.js';
@@ -48,6 +50,15 @@ import { ProposalConnection, ProposalViewerCan, VoteTally } from './proposal.typ
 import { CreateProposalInput } from './proposals.inputs.js';
 import { canComment, canPostProgress, canVote } from './proposals.policy.js';
 import { proposalMachine } from './proposals.state.js';
+
+/** Awarded amount minus APPROVED and pending disbursements, from the request's loaders. */
+async function remainingOf(p: Proposal, ctx: Context): Promise<bigint> {
+  const [bids, payments] = await Promise.all([
+    ctx.loaders.bids.byProposalId.load(p.id),
+    ctx.loaders.disbursements.byProposalId.load(p.id),
+  ]);
+  return remainingToDisburse(bids, payments);
+}
 
 const COUNTED_SPONSORSHIPS: readonly SponsorshipStatus[] = [SponsorshipStatus.ACCEPTED, SponsorshipStatus.FULFILLED];
 
@@ -216,7 +227,7 @@ export class ProposalsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Comment>> {
-    return ctx.loaders.comments.page.load({ proposalId: p.id, first: pageSize(first, 20), after: after ?? null });
+    return ctx.loaders.comments.page.load({ parentId: p.id, first: pageSize(first, 20), after: after ?? null });
   }
 
   @FieldResolver(() => [Sponsorship], {
@@ -261,6 +272,20 @@ export class ProposalsResolver {
     return fundMoney(ctx, p.fundId, await ctx.loaders.ledger.spentByProposalId.load(p.id));
   }
 
+  @FieldResolver(() => [Disbursement], {
+    description: 'Payments for this proposal the viewer may see (APPROVED ones are public).',
+  })
+  async disbursements(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Disbursement[]> {
+    return (await ctx.loaders.disbursements.byProposalId.load(p.id)).filter((d) => canSeeDisbursement(ctx.viewer, d));
+  }
+
+  @FieldResolver(() => Money, {
+    description: 'The awarded amount minus what is paid or pending (zero before an award).',
+  })
+  async remainingToDisburse(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Money> {
+    return fundMoney(ctx, p.fundId, await remainingOf(p, ctx));
+  }
+
   @FieldResolver(() => [ProgressUpdate])
   progressUpdates(@Root() p: Proposal, @Ctx() ctx: Context): Promise<ProgressUpdate[]> {
     return ctx.loaders.proposals.progressByProposalId.load(p.id);
@@ -284,6 +309,8 @@ export class ProposalsResolver {
       award: canAward(viewer, p, now),
       postProgress: canPostProgress(viewer, p, awardedOrganizationId),
       complete: proposalMachine.may(viewer, p, 'complete'),
+      requestDisbursement:
+        hasRole(viewer, Role.FUND_ADMIN) && p.status === ProposalStatus.IN_PROGRESS && (await remainingOf(p, ctx)) > 0n,
     };
   }
 }

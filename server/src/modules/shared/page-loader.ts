@@ -1,0 +1,70 @@
+import DataLoader from 'dataloader';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { decodeCursor, toConnection, type Connection } from './connection.js';
+
+export interface PageKey {
+  parentId: string;
+  first: number;
+  after: string | null;
+}
+
+/**
+ * Pages of each parent's children (a proposal's comments, a campaign's
+ * donations) ordered by (created_at, id). Keys that share (first, after) are
+ * fetched together with one window-function query, so a list of parents
+ * each with `children(first: 3)` costs one statement, plus one for counts.
+ */
+export function createPageLoader<E extends ObjectLiteral & { id: string; createdAt: Date }>(options: {
+  ds: DataSource;
+  entity: EntityTarget<E>;
+  table: string;
+  parentColumn: string;
+  parentOf: (row: E) => string;
+  counts: DataLoader<string, number>;
+  newestFirst?: boolean;
+}): DataLoader<PageKey, Connection<E>, string> {
+  const { ds, entity, table, parentColumn, parentOf, counts, newestFirst = false } = options;
+  const order = newestFirst ? 'DESC' : 'ASC';
+  const beyond = newestFirst ? '<' : '>';
+  return new DataLoader<PageKey, Connection<E>, string>(
+    async (keys) => {
+      const groups = new Map<string, PageKey[]>();
+      for (const key of keys) {
+        const group = `${key.first}|${key.after ?? ''}`;
+        groups.set(group, [...(groups.get(group) ?? []), key]);
+      }
+      const rowsByKey = new Map<PageKey, E[]>();
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const { first, after } = group[0]!;
+          const cursor = decodeCursor(after);
+          const rows = await ds
+            .getRepository(entity)
+            .createQueryBuilder('x')
+            .where(
+              `x.id IN (SELECT id FROM (
+                 SELECT id, ROW_NUMBER() OVER (PARTITION BY ${parentColumn} ORDER BY created_at ${order}, id ${order}) AS rn
+                   FROM ${table}
+                  WHERE ${parentColumn} = ANY(:ids) ${cursor ? `AND (created_at, id) ${beyond} (:cAt, :cId)` : ''}
+               ) ranked WHERE rn <= :limit)`,
+              { ids: group.map((k) => k.parentId), limit: first + 1, cAt: cursor?.createdAt, cId: cursor?.id },
+            )
+            .orderBy('x.created_at', order)
+            .addOrderBy('x.id', order)
+            .getMany();
+          for (const key of group)
+            rowsByKey.set(
+              key,
+              rows.filter((row) => parentOf(row) === key.parentId),
+            );
+        }),
+      );
+      const totals = await counts.loadMany(keys.map((k) => k.parentId));
+      return keys.map((key, i) => {
+        const total = totals[i];
+        return toConnection(rowsByKey.get(key) ?? [], key.first, typeof total === 'number' ? total : 0);
+      });
+    },
+    { cacheKeyFn: (key) => `${key.parentId}|${key.first}|${key.after ?? ''}` },
+  );
+}
