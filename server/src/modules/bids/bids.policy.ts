@@ -20,9 +20,13 @@ export function canSeeBid(actor: Actor | null, bid: Bid): boolean {
 const biddingOpen = (p: Proposal, now: Date): boolean =>
   p.status === ProposalStatus.BIDDING && p.biddingClosesAt !== null && now < p.biddingClosesAt;
 
-/** Verified social organizations bid while bidding is open. */
-export function canBid(actor: Actor | null, p: Proposal, now = new Date()): boolean {
-  return hasRole(actor, Role.SOCIAL_ORGANIZATION) && biddingOpen(p, now);
+/** Verified social organizations bid while bidding is open, one live bid per organization. */
+export function canBid(actor: Actor | null, p: Proposal, bids: readonly Bid[], now = new Date()): boolean {
+  return (
+    hasRole(actor, Role.SOCIAL_ORGANIZATION) &&
+    biddingOpen(p, now) &&
+    !bids.some((b) => b.status === BidStatus.SUBMITTED && isBidder(actor, b))
+  );
 }
 
 /** The fund's side awards once bidding has closed. */

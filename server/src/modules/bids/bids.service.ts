@@ -32,15 +32,17 @@ export class BidsService {
     if (amount < BigInt(LIMITS.amountMinor.min)) throw badInput('amountMinor', 'amountMinor must be at least 1');
     return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
       const proposal = await this.proposals.findVisible(em, actor, data.proposalId, 'pessimistic_read');
-      if (!canBid(actor, proposal, now)) {
+      const organizationId = actingOrganizationId(actor)!;
+      const existing = await em.findBy(Bid, { proposalId: proposal.id, organizationId });
+      if (!canBid(actor, proposal, existing, now)) {
         if (proposal.status !== ProposalStatus.BIDDING) throw conflict(`A ${proposal.status} proposal takes no bids`);
         if (proposal.biddingClosesAt && now >= proposal.biddingClosesAt) throw conflict('Bidding has closed');
+        if (existing.some((b) => b.status === BidStatus.SUBMITTED)) {
+          throw conflict('Your organization already has a bid on this proposal; withdraw it to bid again');
+        }
         throw forbidden('Only members of a verified social organization bid');
       }
       if (amount > proposal.budgetMinor) throw badInput('amountMinor', 'A bid may not exceed the proposal’s budget');
-      const organizationId = actingOrganizationId(actor)!;
-      const live = await em.existsBy(Bid, { proposalId: proposal.id, organizationId, status: BidStatus.SUBMITTED });
-      if (live) throw conflict('Your organization already has a bid on this proposal; withdraw it to bid again');
       const bid = await em.save(
         em.create(Bid, {
           proposalId: proposal.id,

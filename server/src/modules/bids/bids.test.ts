@@ -88,6 +88,8 @@ describe('sealed bids and awards', () => {
       organization: { id: ngoA.organization!.id },
     });
     expect(errorCode(await h.gql(SUBMIT, { input }, ngoA2.token))).toBe('CONFLICT');
+    expect((await h.gql<any>(BIDS, { id: p.id }, ngoA2.token)).data.proposal.viewerCan.bid).toBe(false);
+    expect((await h.gql<any>(BIDS, { id: p.id }, ngoB.token)).data.proposal.viewerCan.bid).toBe(true);
     // Withdrawn, the organization may bid again.
     expect(errorCode(await h.gql(WITHDRAW, { id: first.data.submitBid.id }, ngoB.token))).toBe('NOT_FOUND');
     expect((await h.gql<any>(WITHDRAW, { id: first.data.submitBid.id }, ngoA2.token)).data.withdrawBid.status).toBe(

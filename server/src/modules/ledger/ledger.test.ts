@@ -77,4 +77,47 @@ describe('the ledger', () => {
     }
     expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => 40 - i));
   });
+
+  it('exports the ledger as CSV, oldest first, with exact amounts', async () => {
+    const res = await fetch(h.url.replace('/graphql', `/api/funds/${fundId}/ledger.csv`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toMatch(/^sequence,occurred_at,kind,direction,amount,balance_after/);
+    expect(lines).toHaveLength(41);
+    expect(lines[1]).toMatch(/^1,[^,]+,DONATION,IN,\d+\.\d\d,/);
+    expect((await fetch(h.url.replace('/graphql', '/api/funds/nope/ledger.csv'))).status).toBe(400);
+    expect(
+      (await fetch(h.url.replace('/graphql', '/api/funds/6f1c1f9e-3a52-4c47-9a2a-1d6a2c9f0e11/ledger.csv'))).status,
+    ).toBe(404);
+    const report = await fetch(h.url.replace('/graphql', `/api/funds/${fundId}/report.csv?from=2000-01-01T00:00:00Z`));
+    expect((await report.text()).split('\n')[1]).toMatch(/^total,/);
+    expect((await fetch(h.url.replace('/graphql', `/api/funds/${fundId}/report.csv?from=yesterday`))).status).toBe(400);
+  });
+
+  it('names the first entry that was edited behind its back (verifyLedger)', async () => {
+    const Q = `query($f: ID!) { verifyLedger(fundId: $f) { valid entriesChecked firstBrokenSequence problem } }`;
+    expect((await h.gql<any>(Q, { f: fundId })).data.verifyLedger).toEqual({
+      valid: true,
+      entriesChecked: 40,
+      firstBrokenSequence: null,
+      problem: null,
+    });
+    // Only a database owner can do this, by switching the append-only trigger off.
+    await h.db.dataSource.query('ALTER TABLE ledger_entries DISABLE TRIGGER ledger_entries_no_update_or_delete');
+    await h.db.dataSource.query(
+      `UPDATE ledger_entries SET counterparty = 'someone else' WHERE fund_id = $1 AND sequence = 17`,
+      [fundId],
+    );
+    await h.db.dataSource.query('ALTER TABLE ledger_entries ENABLE TRIGGER ledger_entries_no_update_or_delete');
+    expect((await h.gql<any>(Q, { f: fundId })).data.verifyLedger).toEqual({
+      valid: false,
+      entriesChecked: 16,
+      firstBrokenSequence: 17,
+      problem: 'the entry was changed after it was recorded',
+    });
+  });
 });

@@ -51,13 +51,17 @@ export function canComment(actor: Actor | null, p: Proposal): boolean {
   return isParticipant(actor) && canView(actor, p) && DISCUSSION_OPEN.includes(p.status);
 }
 
-/** The awarded organization's members and FUND_ADMIN report progress while the work is under way. */
-export function canPostProgress(actor: Actor | null, p: Proposal, awardedOrganizationId: string | null): boolean {
-  if (p.status !== ProposalStatus.IN_PROGRESS) return false;
+/** Who reports progress: the awarded organization's members and FUND_ADMIN. */
+export function isProgressReporter(actor: Actor | null, awardedOrganizationId: string | null): boolean {
   if (hasRole(actor, Role.FUND_ADMIN)) return true;
   return (
     hasRole(actor, Role.SOCIAL_ORGANIZATION) &&
     awardedOrganizationId !== null &&
     actingOrganizationId(actor!) === awardedOrganizationId
   );
+}
+
+/** ...while the work is under way. */
+export function canPostProgress(actor: Actor | null, p: Proposal, awardedOrganizationId: string | null): boolean {
+  return p.status === ProposalStatus.IN_PROGRESS && isProgressReporter(actor, awardedOrganizationId);
 }

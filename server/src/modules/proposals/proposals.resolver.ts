@@ -295,7 +295,10 @@ export class ProposalsResolver {
   async viewerCan(@Root() p: Proposal, @Ctx() ctx: Context): Promise<ProposalViewerCan> {
     const viewer = ctx.viewer;
     const now = new Date();
-    const bids = p.status === ProposalStatus.IN_PROGRESS ? await ctx.loaders.bids.byProposalId.load(p.id) : [];
+    const bids =
+      p.status === ProposalStatus.IN_PROGRESS || p.status === ProposalStatus.BIDDING
+        ? await ctx.loaders.bids.byProposalId.load(p.id)
+        : [];
     const awardedOrganizationId = bids.find((b) => b.status === BidStatus.AWARDED)?.organizationId ?? null;
     return {
       openConsultation: proposalMachine.may(viewer, p, 'openConsultation'),
@@ -305,7 +308,7 @@ export class ProposalsResolver {
       comment: canComment(viewer, p),
       withdraw: proposalMachine.may(viewer, p, 'withdraw'),
       sponsor: canSponsor(viewer, p),
-      bid: canBid(viewer, p, now),
+      bid: canBid(viewer, p, bids, now),
       award: canAward(viewer, p, now),
       postProgress: canPostProgress(viewer, p, awardedOrganizationId),
       complete: proposalMachine.may(viewer, p, 'complete'),

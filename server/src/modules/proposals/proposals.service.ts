@@ -18,7 +18,7 @@ import { decodeCursor, toConnection, type Connection } from '../shared/connectio
 import { inTransaction } from '../shared/transaction.js';
 import { actingOrganizationId, hasRole, type Actor } from '../users/actor.js';
 import { Proposal } from './proposal.entity.js';
-import { canPostProgress, canView, canVote, isParticipant } from './proposals.policy.js';
+import { canView, canVote, isParticipant, isProgressReporter } from './proposals.policy.js';
 import { ProgressUpdate } from './progress-update.entity.js';
 import { Bid } from '../bids/bid.entity.js';
 import { proposalMachine } from './proposals.state.js';
@@ -143,10 +143,12 @@ export class ProposalsService {
     return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
       const proposal = await this.findVisible(em, actor, proposalId, 'pessimistic_read');
       const awarded = await em.findOneBy(Bid, { proposalId, status: BidStatus.AWARDED });
-      if (!canPostProgress(actor, proposal, awarded?.organizationId ?? null)) {
-        if (proposal.status !== ProposalStatus.IN_PROGRESS)
-          throw conflict(`A ${proposal.status} proposal takes no progress updates`);
+      // Who first, then when.
+      if (!isProgressReporter(actor, awarded?.organizationId ?? null)) {
         throw forbidden('Only the awarded organization or FUND_ADMIN reports progress');
+      }
+      if (proposal.status !== ProposalStatus.IN_PROGRESS) {
+        throw conflict(`A ${proposal.status} proposal takes no progress updates`);
       }
       const update = await em.save(
         em.create(ProgressUpdate, { proposalId, authorId: actor.user.id, body: text, percentComplete }),
