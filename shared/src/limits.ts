@@ -28,6 +28,13 @@ export const LIMITS = {
   partnershipCommitments: { min: 10, max: 5000 },
   progressBody: { min: 3, max: 5000 },
   percentComplete: { min: 0, max: 100 },
+  campaignTitle: { min: 3, max: 120 },
+  campaignDescription: { min: 10, max: 5000 },
+  /** A donation: 1 fen .. 10,000,000 yuan. */
+  donationMinor: { min: 1, max: 1_000_000_000 },
+  donorName: { min: 1, max: 60 },
+  idempotencyKey: { min: 8, max: 100 },
+  disbursementMemo: { min: 3, max: 500 },
   /** The longest consultation or bidding window that may be opened, in days. */
   windowDays: { max: 366 },
 } as const;
