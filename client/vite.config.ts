@@ -10,6 +10,8 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: apiTarget, ws: true, changeOrigin: true },
       '/config.json': { target: apiTarget, changeOrigin: true },
+      // CSV downloads of the ledger and the report
+      '/api': { target: apiTarget, changeOrigin: true },
     },
   },
   build: {

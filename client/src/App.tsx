@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './features/layout/Layout';
+import { CampaignPage } from './pages/CampaignPage';
+import { CampaignsPage } from './pages/CampaignsPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { DisbursementsPage } from './pages/DisbursementsPage';
 import { NeedsPage } from './pages/NeedsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganizationPage } from './pages/OrganizationPage';
@@ -11,6 +14,7 @@ import { ProposalPage } from './pages/ProposalPage';
 import { ProposalsPage } from './pages/ProposalsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
+import { TransparencyPage } from './pages/TransparencyPage';
 
 /** On navigation: back to the top, like a page load. */
 function ScrollToTop() {
@@ -34,6 +38,10 @@ export function App() {
           <Route path="organizations" element={<OrganizationsPage />} />
           <Route path="organizations/:id" element={<OrganizationPage />} />
           <Route path="partnerships" element={<PartnershipsPage />} />
+          <Route path="campaigns" element={<CampaignsPage />} />
+          <Route path="campaigns/:id" element={<CampaignPage />} />
+          <Route path="transparency" element={<TransparencyPage />} />
+          <Route path="disbursements" element={<DisbursementsPage />} />
           <Route path="signin" element={<SignInPage />} />
           <Route path="signup" element={<SignUpPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -90,6 +90,23 @@ type Connection = {
   [key: string]: unknown;
 };
 
+type ReadField = (field: string, from: Reference) => unknown;
+
+/** `incoming` (the page after `existing`) appended to it, nothing listed twice. */
+function appendPage(existing: Connection, incoming: Connection, readField: ReadField): Connection {
+  const idOf = (ref: Reference | undefined): unknown => (ref ? readField('id', ref) : undefined);
+  const merged: Connection = { ...existing, ...incoming };
+  if (incoming.nodes) {
+    const seen = new Set((existing.nodes ?? []).map(idOf));
+    merged.nodes = [...(existing.nodes ?? []), ...incoming.nodes.filter((n) => !seen.has(idOf(n)))];
+  }
+  if (incoming.edges) {
+    const seen = new Set((existing.edges ?? []).map((e) => idOf(e.node)));
+    merged.edges = [...(existing.edges ?? []), ...incoming.edges.filter((e) => !seen.has(idOf(e.node)))];
+  }
+  return merged;
+}
+
 /**
  * A cursor connection field (`nodes`, `edges`, `pageInfo`, `totalCount`):
  * a first page replaces what is cached, a page fetched with `after` is
@@ -100,17 +117,30 @@ export function connectionField(keyArgs: FieldPolicy['keyArgs']): FieldPolicy<Co
     keyArgs,
     merge(existing, incoming, { args, readField }) {
       if (!existing || !args?.['after']) return incoming;
+      return appendPage(existing, incoming, readField as ReadField);
+    },
+  };
+}
+
+/**
+ * A newest-first list that also grows at the top (a campaign's donations): a page fetched with `after` is
+ * appended; a first page (a refetch, or the newest donations a live event carries) goes in front of what is
+ * cached, without duplicates, so the pages already read stay.
+ */
+export function newestFirstField(): FieldPolicy<Connection> {
+  return {
+    keyArgs: false,
+    merge(existing, incoming, { args, readField }) {
+      if (!existing) return incoming;
+      if (args?.['after']) return appendPage(existing, incoming, readField as ReadField);
       const idOf = (ref: Reference | undefined): unknown => (ref ? readField('id', ref) : undefined);
-      const merged: Connection = { ...existing, ...incoming };
-      if (incoming.nodes) {
-        const seen = new Set((existing.nodes ?? []).map(idOf));
-        merged.nodes = [...(existing.nodes ?? []), ...incoming.nodes.filter((n) => !seen.has(idOf(n)))];
-      }
-      if (incoming.edges) {
-        const seen = new Set((existing.edges ?? []).map((e) => idOf(e.node)));
-        merged.edges = [...(existing.edges ?? []), ...incoming.edges.filter((e) => !seen.has(idOf(e.node)))];
-      }
-      return merged;
+      const fresh = incoming.nodes ?? [];
+      const seen = new Set(fresh.map(idOf));
+      const nodes = [...fresh, ...(existing.nodes ?? []).filter((n) => !seen.has(idOf(n)))];
+      // The tail is still the one read before: keep its cursor unless this first page reaches further.
+      const longer = (existing.nodes?.length ?? 0) > fresh.length;
+      const pageInfo = longer || !incoming.pageInfo ? existing.pageInfo : incoming.pageInfo;
+      return { ...existing, ...incoming, nodes, pageInfo };
     },
   };
 }
@@ -134,6 +164,8 @@ function createCache(): InMemoryCache {
         },
       },
       Fund: { fields: { ledger: connectionField(false) } },
+      Campaign: { fields: { donations: newestFirstField(), viewerCan: { merge: false } } },
+      Disbursement: { fields: { viewerCan: { merge: false } } },
       // Value objects without ids: the newest copy wins.
       Money: { merge: false },
       VoteTally: { merge: false },

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type {
   BidStatus,
+  CampaignStatus,
   Category,
+  DisbursementStatus,
   OrganizationType,
   PartnershipStatus,
   ProposalStatus,
@@ -38,6 +40,20 @@ export function BidStatusBadge({ status }: { status: BidStatus }) {
 export function PartnershipStatusBadge({ status }: { status: PartnershipStatus }) {
   const { t } = useTranslation();
   return <span className={badgeClass(status)}>{t(`partnershipStatus.${status}`)}</span>;
+}
+
+export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
+  const { t } = useTranslation();
+  return <span className={badgeClass(`campaign-${status}`)}>{t(`campaignStatus.${status}`)}</span>;
+}
+
+export function DisbursementStatusBadge({ status, testId }: { status: DisbursementStatus; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <span className={badgeClass(status)} data-testid={testId}>
+      {t(`disbursementStatus.${status}`)}
+    </span>
+  );
 }
 
 export function CategoryTag({ category }: { category: Category }) {

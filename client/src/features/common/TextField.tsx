@@ -22,6 +22,7 @@ interface TextFieldProps extends Omit<FieldProps, 'children'> {
   max?: number | string;
   testId?: string;
   onBlur?: () => void;
+  disabled?: boolean;
 }
 
 /** A labelled text input or textarea (a Field around it), with its limits and an optional character count. */
@@ -41,6 +42,7 @@ export function TextField({
   max,
   testId,
   onBlur,
+  disabled,
   hint,
   ...field
 }: TextFieldProps) {
@@ -53,6 +55,7 @@ export function TextField({
     maxLength: limit?.max,
     value,
     onBlur,
+    disabled,
     'data-testid': testId,
   };
   const counter = countChars && limit ? t('common.charCount', { count: value.length, max: limit.max }) : undefined;

@@ -2,6 +2,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FundCountsDocument, FundDashboardDocument, LedgerEntryPostedDocument } from '../../gql/graphql';
+import { DashboardCampaigns } from '../campaigns/DashboardCampaigns';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { money } from '../common/format';
 import { Loading } from '../common/Loading';
@@ -60,6 +61,8 @@ export function FundOverview() {
       </section>
 
       <FundCounts fundId={fund.id} />
+
+      <DashboardCampaigns fundId={fund.id} />
 
       <div className="two-col">
         <section className="card" aria-labelledby="hoods-title">

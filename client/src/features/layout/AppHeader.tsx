@@ -58,6 +58,11 @@ export function AppHeader() {
             <NavLink to="/proposals">{t('nav.proposals')}</NavLink>
             <NavLink to="/organizations">{t('nav.organizations')}</NavLink>
             <NavLink to="/partnerships">{t('nav.partnerships')}</NavLink>
+            <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
+            <NavLink to="/transparency">{t('nav.ledger')}</NavLink>
+            {viewer?.role === 'FUND_ADMIN' || viewer?.role === 'GOVERNMENT' ? (
+              <NavLink to="/disbursements">{t('nav.payments')}</NavLink>
+            ) : null}
           </nav>
           <div className="account">
             {viewer ? (

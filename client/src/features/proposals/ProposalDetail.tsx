@@ -9,6 +9,8 @@ import { formatDate, formatDateTime, money } from '../common/format';
 import { Loading } from '../common/Loading';
 import { CommentThread } from '../comments/CommentThread';
 import { BidPanel } from '../bids/BidPanel';
+import { ProposalCampaigns } from '../campaigns/ProposalCampaigns';
+import { PaymentsPanel } from '../disbursements/PaymentsPanel';
 import { OrganizationLink } from '../organizations/OrganizationLink';
 import { SponsorshipPanel } from '../sponsorships/SponsorshipPanel';
 import { ProgressTimeline } from './ProgressTimeline';
@@ -132,8 +134,10 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
           </section>
 
           <BidPanel proposal={proposal} />
+          <PaymentsPanel proposal={proposal} />
           <ProgressTimeline proposal={proposal} />
           <SponsorshipPanel proposal={proposal} />
+          <ProposalCampaigns proposalId={proposal.id} fundId={proposal.fund.id} />
 
           <CommentThread proposalId={proposal.id} canComment={proposal.viewerCan.comment} signedIn={Boolean(viewer)} />
         </div>

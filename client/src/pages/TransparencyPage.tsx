@@ -1,0 +1,5 @@
+import { Transparency } from '../features/ledger/Transparency';
+
+export function TransparencyPage() {
+  return <Transparency />;
+}
