@@ -57,6 +57,10 @@ export class Donation {
   @Column({ name: 'donor_name', type: 'varchar', length: 60 })
   donorName: string;
 
+  @Field({
+    description:
+      'True when the donor is not named (they chose anonymity or gave no name); donorName is then "Anonymous".',
+  })
   @Column({ type: 'boolean' })
   anonymous: boolean;
 
