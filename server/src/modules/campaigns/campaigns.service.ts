@@ -114,7 +114,7 @@ export class CampaignsService {
           campaign.id,
           amount.toString(),
           donorName,
-          !!data.anonymous,
+          donorName === ANONYMOUS,
           viewer?.user.id ?? null,
           data.idempotencyKey,
           payment.reference,
