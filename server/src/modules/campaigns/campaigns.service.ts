@@ -134,7 +134,8 @@ export class CampaignsService {
         memo: `Donation to "${campaign.title}"`.slice(0, 500),
         counterparty: donorName,
         proposalId: campaign.proposalId,
-        recordedById: viewer?.user.id ?? null,
+        // Online gifts are recorded by the payment step, not a person: a signed-in anonymous donor stays anonymous.
+        recordedById: null,
         occurredAt: donation.createdAt,
       });
       await em.update(Donation, { id: donation.id }, { ledgerEntryId: entry.id });

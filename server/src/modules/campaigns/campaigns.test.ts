@@ -116,6 +116,12 @@ describe('campaigns and donations', () => {
       resident.token,
     );
     expect(b.data.donate.donorName).toBe('Anonymous');
+    // A signed-in donor who chose anonymity is not named anywhere, the ledger included.
+    const newest = await h.gql<any>(
+      `query($f: ID!) { ledger(fundId: $f, first: 1) { nodes { counterparty recordedBy { id } } } }`,
+      { f: fundId },
+    );
+    expect(newest.data.ledger.nodes[0]).toEqual({ counterparty: 'Anonymous', recordedBy: null });
     const c = await h.gql<any>(DONATE, { input: { campaignId: id, amountMinor: 999_999, idempotencyKey: key() } });
     expect(c.data.donate.donorName).toBe('Anonymous');
     const view = (await h.gql<any>(CAMPAIGN, { id })).data.campaign;

@@ -16,6 +16,7 @@ import { notFound } from '../../graphql/errors.js';
 import { Topic, type LedgerEntryPostedEvent } from '../../graphql/pubsub.js';
 import { Fund } from '../funds/fund.entity.js';
 import { Proposal } from '../proposals/proposal.entity.js';
+import { User } from '../users/user.entity.js';
 import { pageSize, type Connection } from '../shared/connection.js';
 import { assertId } from '../shared/ids.js';
 import { required } from '../shared/loader-utils.js';
@@ -86,6 +87,14 @@ export class LedgerResolver {
   @FieldResolver(() => Money, { description: 'Fund balance right after this entry.' })
   balanceAfter(@Root() e: LedgerEntry, @Ctx() ctx: Context): Promise<Money> {
     return fundMoney(ctx, e.fundId, e.balanceAfterMinor);
+  }
+
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'The fund-side user who recorded the entry; null for online donations.',
+  })
+  recordedBy(@Root() e: LedgerEntry, @Ctx() ctx: Context): Promise<User | null> | null {
+    return e.recordedById ? ctx.loaders.users.byId.load(e.recordedById) : null;
   }
 
   @FieldResolver(() => Proposal, { nullable: true })
