@@ -87,77 +87,74 @@ export function FundReportSection({ fundId, currency }: { fundId: string; curren
   );
 }
 
+interface InOutRow {
+  key: string;
+  name: string;
+  in: Money;
+  out: Money;
+}
+
+type Money = Report['totalIn'];
+
 function CategoryChart({ report, currency }: { report: Report; currency: string }) {
   const { t } = useTranslation();
-  const rows = report.byCategory.map((c) => ({
-    key: c.category,
-    name: t(`categories.${c.category}`),
-    raised: c.raised.minorUnits,
-    spent: c.spent.minorUnits,
-    raisedText: money(c.raised),
-    spentText: money(c.spent),
-  }));
   return (
-    <figure className="card chart" aria-labelledby="chart-category-title">
-      <figcaption>
-        <h3 id="chart-category-title">{t('report.byCategory')}</h3>
-      </figcaption>
-      {rows.length === 0 ? (
-        <p className="empty">{t('report.noData')}</p>
-      ) : (
-        <>
-          <div className="chart-box" aria-hidden="true">
-            <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-              <BarChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
-                <YAxis allowDecimals={false} tickFormatter={moneyTick(currency)} width={88} tick={{ fontSize: 12 }} />
-                <Tooltip formatter={moneyValue(currency)} />
-                <Legend />
-                <Bar dataKey="raised" name={t('report.raised')} fill={CHART_IN} />
-                <Bar dataKey="spent" name={t('report.spent')} fill={CHART_OUT} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <table className="visually-hidden">
-            <caption>{t('report.byCategory')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.category')}</th>
-                <th scope="col">{t('report.raised')}</th>
-                <th scope="col">{t('report.spent')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{r.name}</th>
-                  <td>{r.raisedText}</td>
-                  <td>{r.spentText}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
-    </figure>
+    <InOutChart
+      id="chart-category-title"
+      title={t('report.byCategory')}
+      rowHeader={t('report.category')}
+      inLabel={t('report.raised')}
+      outLabel={t('report.spent')}
+      allTicks
+      currency={currency}
+      rows={report.byCategory.map((c) => ({
+        key: c.category,
+        name: t(`categories.${c.category}`),
+        in: c.raised,
+        out: c.spent,
+      }))}
+    />
   );
 }
 
 function MonthlyChart({ report, currency }: { report: Report; currency: string }) {
   const { t, i18n } = useTranslation();
-  const rows = report.monthly.map((m) => ({
-    key: m.month,
-    name: formatMonth(m.month, i18n.language),
-    in: m.totalIn.minorUnits,
-    out: m.totalOut.minorUnits,
-    inText: money(m.totalIn),
-    outText: money(m.totalOut),
-  }));
   return (
-    <figure className="card chart" aria-labelledby="chart-monthly-title">
+    <InOutChart
+      id="chart-monthly-title"
+      title={t('report.overTime')}
+      rowHeader={t('report.month')}
+      inLabel={t('report.moneyIn')}
+      outLabel={t('report.moneyOut')}
+      currency={currency}
+      rows={report.monthly.map((m) => ({
+        key: m.month,
+        name: formatMonth(m.month, i18n.language),
+        in: m.totalIn,
+        out: m.totalOut,
+      }))}
+    />
+  );
+}
+
+/** Money in and out per row as bars, with the same figures in a table for screen readers. */
+function InOutChart(props: {
+  id: string;
+  title: string;
+  rowHeader: string;
+  inLabel: string;
+  outLabel: string;
+  currency: string;
+  rows: InOutRow[];
+  allTicks?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { id, title, rowHeader, inLabel, outLabel, currency, rows, allTicks = false } = props;
+  const data = rows.map((r) => ({ name: r.name, in: r.in.minorUnits, out: r.out.minorUnits }));
+  return (
+    <figure className="card chart" aria-labelledby={id}>
       <figcaption>
-        <h3 id="chart-monthly-title">{t('report.overTime')}</h3>
+        <h3 id={id}>{title}</h3>
       </figcaption>
       {rows.length === 0 ? (
         <p className="empty">{t('report.noData')}</p>
@@ -165,32 +162,32 @@ function MonthlyChart({ report, currency }: { report: Report; currency: string }
         <>
           <div className="chart-box" aria-hidden="true">
             <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-              <BarChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+              <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="name" tick={{ fontSize: 12 }} />
+                <XAxis dataKey="name" tick={{ fontSize: 12 }} {...(allTicks ? { interval: 0 } : {})} />
                 <YAxis allowDecimals={false} tickFormatter={moneyTick(currency)} width={88} tick={{ fontSize: 12 }} />
                 <Tooltip formatter={moneyValue(currency)} />
                 <Legend />
-                <Bar dataKey="in" name={t('report.moneyIn')} fill={CHART_IN} />
-                <Bar dataKey="out" name={t('report.moneyOut')} fill={CHART_OUT} />
+                <Bar dataKey="in" name={inLabel} fill={CHART_IN} />
+                <Bar dataKey="out" name={outLabel} fill={CHART_OUT} />
               </BarChart>
             </ResponsiveContainer>
           </div>
           <table className="visually-hidden">
-            <caption>{t('report.overTime')}</caption>
+            <caption>{title}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('report.month')}</th>
-                <th scope="col">{t('report.moneyIn')}</th>
-                <th scope="col">{t('report.moneyOut')}</th>
+                <th scope="col">{rowHeader}</th>
+                <th scope="col">{inLabel}</th>
+                <th scope="col">{outLabel}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.key}>
                   <th scope="row">{r.name}</th>
-                  <td>{r.inText}</td>
-                  <td>{r.outText}</td>
+                  <td>{money(r.in)}</td>
+                  <td>{money(r.out)}</td>
                 </tr>
               ))}
             </tbody>

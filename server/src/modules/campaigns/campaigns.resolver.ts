@@ -43,7 +43,7 @@ export class CampaignsResolver {
   @Query(() => [Campaign], { description: 'A fund’s campaigns, newest first.' })
   async campaigns(@Arg('fundId', () => ID) fundId: string, @Ctx() ctx: Context): Promise<Campaign[]> {
     const fund = await required(ctx.loaders.funds.byId.load(assertId(fundId, 'fundId')), 'Fund');
-    return ctx.dataSource.getRepository(Campaign).find({ where: { fundId: fund.id }, order: { createdAt: 'DESC' } });
+    return ctx.services.campaigns.list(fund.id);
   }
 
   @Query(() => Campaign, { nullable: true })

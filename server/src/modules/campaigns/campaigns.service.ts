@@ -46,6 +46,11 @@ export class CampaignsService {
     private readonly gateway: PaymentGateway = recordOnlyGateway,
   ) {}
 
+  /** A fund's campaigns, newest first. */
+  list(fundId: string): Promise<Campaign[]> {
+    return this.dataSource.getRepository(Campaign).find({ where: { fundId }, order: { createdAt: 'DESC' } });
+  }
+
   /** FUND_ADMIN opens a campaign for the fund, or for one of its open proposals. */
   create(actor: Actor, data: CreateCampaignData, now = new Date()): Promise<Campaign> {
     if (!hasRole(actor, Role.FUND_ADMIN)) throw forbidden('Only FUND_ADMIN runs campaigns');

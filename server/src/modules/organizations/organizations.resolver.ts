@@ -22,7 +22,7 @@ export class OrganizationsResolver {
     @Arg('type', () => OrganizationType, { nullable: true }) type: OrganizationType | null,
     @Ctx() ctx: Context,
   ): Promise<Organization[]> {
-    return ctx.dataSource.getRepository(Organization).find({ where: type ? { type } : {}, order: { name: 'ASC' } });
+    return ctx.services.organizations.list(type ?? null);
   }
 
   @Query(() => Organization, { nullable: true })

@@ -1,4 +1,4 @@
-import { MembershipStatus } from '@commonweal/shared';
+import { MembershipStatus, type OrganizationType } from '@commonweal/shared';
 import type { DataSource } from 'typeorm';
 import { conflict, forbidden, notFound } from '../../graphql/errors.js';
 import type { Actor } from '../users/actor.js';
@@ -8,6 +8,11 @@ import { canManageMembers, canVerify } from './organizations.policy.js';
 
 export class OrganizationsService {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Every organization (of a type), by name: the public directory. */
+  list(type: OrganizationType | null): Promise<Organization[]> {
+    return this.dataSource.getRepository(Organization).find({ where: type ? { type } : {}, order: { name: 'ASC' } });
+  }
 
   /** GOVERNMENT or FUND_ADMIN marks an organization verified; verifying twice changes nothing. */
   async verify(actor: Actor, organizationId: string): Promise<Organization> {

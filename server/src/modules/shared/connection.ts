@@ -90,7 +90,3 @@ export function toConnection<T extends { createdAt: Date; id: string }>(
     totalCount,
   };
 }
-
-export function emptyConnection<T>(): Connection<T> {
-  return { edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
-}

@@ -24,8 +24,13 @@ export interface AuthResult {
   user: User;
 }
 
-/** A hash of a random password: verifying against it costs what a real check costs, so timing does not reveal accounts. */
-const DUMMY_HASH = argon2.hash('not-a-real-password-timing-guard');
+/**
+ * A hash of a random password: verifying against it costs what a real check
+ * costs, so timing does not reveal which accounts exist. Made on first use,
+ * not at start-up.
+ */
+let dummyHash: Promise<string> | null = null;
+const timingGuardHash = (): Promise<string> => (dummyHash ??= argon2.hash('not-a-real-password-timing-guard'));
 
 export class AuthService {
   private readonly key: Uint8Array;
@@ -107,7 +112,7 @@ export class AuthService {
     const user = await this.dataSource.getRepository(User).findOneBy({ email });
     const valid = user
       ? await argon2.verify(user.passwordHash, password)
-      : await argon2.verify(await DUMMY_HASH, password).then(() => false);
+      : await argon2.verify(await timingGuardHash(), password).then(() => false);
     if (!user || !valid) throw unauthenticated('Invalid email or password');
     return { token: await this.issueToken(user.id), user };
   }
