@@ -131,6 +131,69 @@ export enum FeedbackStatus {
   DECLINED = 'DECLINED',
 }
 
+/** What a notification is about; the client words it in the reader's language. */
+export enum NotificationKind {
+  /** Someone commented on a proposal you wrote. */
+  PROPOSAL_COMMENTED = 'PROPOSAL_COMMENTED',
+  /** Someone replied to your comment. */
+  COMMENT_REPLIED = 'COMMENT_REPLIED',
+  /** A proposal you follow changed status. */
+  PROPOSAL_STATUS_CHANGED = 'PROPOSAL_STATUS_CHANGED',
+  /** A proposal you follow was revised during consultation. */
+  PROPOSAL_REVISED = 'PROPOSAL_REVISED',
+  SPONSORSHIP_ACCEPTED = 'SPONSORSHIP_ACCEPTED',
+  SPONSORSHIP_DECLINED = 'SPONSORSHIP_DECLINED',
+  BID_AWARDED = 'BID_AWARDED',
+  BID_NOT_AWARDED = 'BID_NOT_AWARDED',
+  FEEDBACK_ANSWERED = 'FEEDBACK_ANSWERED',
+  /** A survey opened on a proposal you follow (or on the fund, for its residents). */
+  SURVEY_OPENED = 'SURVEY_OPENED',
+  /** A consultation meeting was scheduled on a proposal you follow. */
+  MEETING_SCHEDULED = 'MEETING_SCHEDULED',
+  /** Minutes of a meeting you answered were published. */
+  MEETING_MINUTES_PUBLISHED = 'MEETING_MINUTES_PUBLISHED',
+  /** A need you support was addressed by a completed proposal. */
+  NEED_ADDRESSED = 'NEED_ADDRESSED',
+  /** A moderator hid or restored your comment. */
+  COMMENT_MODERATED = 'COMMENT_MODERATED',
+}
+
+export enum ModerationAction {
+  HIDE = 'HIDE',
+  RESTORE = 'RESTORE',
+}
+
+export enum SurveyStatus {
+  DRAFT = 'DRAFT',
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
+
+export enum SurveyQuestionKind {
+  SINGLE_CHOICE = 'SINGLE_CHOICE',
+  MULTIPLE_CHOICE = 'MULTIPLE_CHOICE',
+  /** A 1..5 rating. */
+  SCALE = 'SCALE',
+  FREE_TEXT = 'FREE_TEXT',
+}
+
+export enum MeetingKind {
+  SYMPOSIUM = 'SYMPOSIUM',
+  PUBLIC_CONSULTATION = 'PUBLIC_CONSULTATION',
+}
+
+export enum MeetingStatus {
+  SCHEDULED = 'SCHEDULED',
+  HELD = 'HELD',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum RsvpResponse {
+  GOING = 'GOING',
+  MAYBE = 'MAYBE',
+  NOT_GOING = 'NOT_GOING',
+}
+
 /** The `extensions.code` values the contract names, plus none other. */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',

@@ -1,4 +1,12 @@
-import { BidStatus, PartnershipStatus, ProposalStatus, SponsorshipStatus } from './enums.js';
+import {
+  BidStatus,
+  FeedbackStatus,
+  MeetingStatus,
+  PartnershipStatus,
+  ProposalStatus,
+  SponsorshipStatus,
+  SurveyStatus,
+} from './enums.js';
 
 /**
  * The life cycles of DESIGN.md §3 as data: every legal move of an entity and
@@ -77,4 +85,35 @@ export type PartnershipAction = 'accept' | 'decline';
 export const PARTNERSHIP_TRANSITIONS: ReadonlyArray<Transition<PartnershipStatus, PartnershipAction>> = [
   { action: 'accept', from: [PartnershipStatus.PROPOSED], to: PartnershipStatus.ACTIVE },
   { action: 'decline', from: [PartnershipStatus.PROPOSED], to: PartnershipStatus.DECLINED },
+];
+
+export type FeedbackAction = 'acknowledge' | 'address' | 'decline';
+
+/** Every answer carries a response text; ADDRESSED and DECLINED are final. */
+export const FEEDBACK_TRANSITIONS: ReadonlyArray<Transition<FeedbackStatus, FeedbackAction>> = [
+  { action: 'acknowledge', from: [FeedbackStatus.RECEIVED], to: FeedbackStatus.ACKNOWLEDGED },
+  { action: 'address', from: [FeedbackStatus.RECEIVED, FeedbackStatus.ACKNOWLEDGED], to: FeedbackStatus.ADDRESSED },
+  { action: 'decline', from: [FeedbackStatus.RECEIVED, FeedbackStatus.ACKNOWLEDGED], to: FeedbackStatus.DECLINED },
+];
+
+/** The action that answers feedback with `status`. */
+export const FEEDBACK_ACTION_FOR: Readonly<Record<FeedbackStatus, FeedbackAction | null>> = {
+  [FeedbackStatus.RECEIVED]: null,
+  [FeedbackStatus.ACKNOWLEDGED]: 'acknowledge',
+  [FeedbackStatus.ADDRESSED]: 'address',
+  [FeedbackStatus.DECLINED]: 'decline',
+};
+
+export type SurveyAction = 'open' | 'close';
+
+export const SURVEY_TRANSITIONS: ReadonlyArray<Transition<SurveyStatus, SurveyAction>> = [
+  { action: 'open', from: [SurveyStatus.DRAFT], to: SurveyStatus.OPEN },
+  { action: 'close', from: [SurveyStatus.OPEN], to: SurveyStatus.CLOSED },
+];
+
+export type MeetingAction = 'publishMinutes' | 'cancel';
+
+export const MEETING_TRANSITIONS: ReadonlyArray<Transition<MeetingStatus, MeetingAction>> = [
+  { action: 'publishMinutes', from: [MeetingStatus.SCHEDULED, MeetingStatus.HELD], to: MeetingStatus.HELD },
+  { action: 'cancel', from: [MeetingStatus.SCHEDULED], to: MeetingStatus.CANCELLED },
 ];

@@ -35,6 +35,27 @@ export const LIMITS = {
   donorName: { min: 1, max: 60 },
   idempotencyKey: { min: 8, max: 100 },
   disbursementMemo: { min: 3, max: 500 },
+  feedbackBody: { min: 3, max: 4000 },
+  feedbackResponse: { min: 3, max: 4000 },
+  revisionReason: { min: 3, max: 1000 },
+  /** Comments and feedback items one revision may cite. */
+  revisionCitations: { max: 20 },
+  reportReason: { min: 3, max: 500 },
+  moderationReason: { min: 3, max: 500 },
+  surveyTitle: { min: 3, max: 120 },
+  surveyDescription: { max: 2000 },
+  surveyQuestions: { min: 1, max: 30 },
+  questionPrompt: { min: 3, max: 500 },
+  questionOptions: { min: 2, max: 12 },
+  questionOption: { min: 1, max: 200 },
+  surveyTextAnswer: { max: 2000 },
+  scale: { min: 1, max: 5 },
+  meetingTitle: { min: 3, max: 120 },
+  meetingDescription: { max: 2000 },
+  meetingLocation: { min: 2, max: 200 },
+  meetingMinutes: { min: 10, max: 20000 },
+  /** A page of notifications. */
+  notificationIds: { max: 100 },
   /** The longest consultation or bidding window that may be opened, in days. */
   windowDays: { max: 366 },
 } as const;

@@ -1,3 +1,7 @@
+import { en as meetings } from '../features/meetings/messages';
+import { en as participation } from '../features/participation/messages';
+import { en as surveys } from '../features/surveys/messages';
+
 /** English UI strings. `zh-CN.ts` must have exactly the same keys (checked by its type). */
 export const en = {
   app: {
@@ -571,6 +575,9 @@ export const en = {
     noApproved: 'No payments yet.',
     rejectedTitle: 'Rejected',
   },
+  participation,
+  surveys,
+  meetings,
 };
 
 export type Messages = typeof en;

@@ -1,3 +1,6 @@
+import { zhCN as meetings } from '../features/meetings/messages';
+import { zhCN as participation } from '../features/participation/messages';
+import { zhCN as surveys } from '../features/surveys/messages';
 import type { Messages } from './en';
 
 /** 简体中文界面文字。键与 en.ts 完全一致（由类型检查保证）。 */
@@ -567,4 +570,7 @@ export const zhCN: Messages = {
     noApproved: '尚无拨付。',
     rejectedTitle: '已驳回',
   },
+  participation,
+  surveys,
+  meetings,
 };

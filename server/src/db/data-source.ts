@@ -18,6 +18,8 @@ import { User } from '../modules/users/user.entity.js';
 import { Foundation1764100000000 } from './migrations/1764100000000-Foundation.js';
 import { CollaborationMarket1764200000000 } from './migrations/1764200000000-CollaborationMarket.js';
 import { Money1764300000000 } from './migrations/1764300000000-Money.js';
+import { Participation1764400000000 } from './migrations/1764400000000-Participation.js';
+import { Notification, ProposalFollow } from '../modules/notifications/notification.entity.js';
 
 export const ENTITIES = [
   User,
@@ -38,8 +40,10 @@ export const ENTITIES = [
   Campaign,
   Donation,
   Disbursement,
+  Notification,
+  ProposalFollow,
 ];
-export const MIGRATIONS = [Foundation1764100000000, CollaborationMarket1764200000000, Money1764300000000];
+export const MIGRATIONS = [Foundation1764100000000, CollaborationMarket1764200000000, Money1764300000000, Participation1764400000000];
 
 export interface DataSourceOptions {
   url: string;

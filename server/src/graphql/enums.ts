@@ -4,6 +4,13 @@ import {
   Category,
   DisbursementStatus,
   FeedbackStatus,
+  MeetingKind,
+  MeetingStatus,
+  ModerationAction,
+  NotificationKind,
+  RsvpResponse,
+  SurveyQuestionKind,
+  SurveyStatus,
   LedgerDirection,
   LedgerEntryKind,
   MembershipStatus,
@@ -43,6 +50,13 @@ export function registerEnums(): void {
     LedgerDirection,
     DisbursementStatus,
     FeedbackStatus,
+    NotificationKind,
+    ModerationAction,
+    SurveyStatus,
+    SurveyQuestionKind,
+    MeetingKind,
+    MeetingStatus,
+    RsvpResponse,
   };
   for (const [name, enumObject] of Object.entries(enums)) registerEnumType(enumObject, { name });
 }

@@ -10,6 +10,9 @@ export const Topic = {
   ProposalUpdated: 'PROPOSAL_UPDATED',
   LedgerEntryPosted: 'LEDGER_ENTRY_POSTED',
   CampaignUpdated: 'CAMPAIGN_UPDATED',
+  NotificationAdded: 'NOTIFICATION_ADDED',
+  SurveyResultsUpdated: 'SURVEY_RESULTS_UPDATED',
+  MeetingUpdated: 'MEETING_UPDATED',
 } as const;
 
 export interface CommentAddedEvent {
@@ -30,11 +33,27 @@ export interface CampaignUpdatedEvent {
   campaignId: string;
 }
 
+export interface NotificationAddedEvent {
+  userId: string;
+  notificationId: string;
+}
+
+export interface SurveyResultsUpdatedEvent {
+  surveyId: string;
+}
+
+export interface MeetingUpdatedEvent {
+  meetingId: string;
+}
+
 export type PubSubChannels = {
   [Topic.CommentAdded]: [proposalId: string, payload: CommentAddedEvent];
   [Topic.ProposalUpdated]: [proposalId: string, payload: ProposalUpdatedEvent];
   [Topic.LedgerEntryPosted]: [fundId: string, payload: LedgerEntryPostedEvent];
   [Topic.CampaignUpdated]: [campaignId: string, payload: CampaignUpdatedEvent];
+  [Topic.NotificationAdded]: [userId: string, payload: NotificationAddedEvent];
+  [Topic.SurveyResultsUpdated]: [surveyId: string, payload: SurveyResultsUpdatedEvent];
+  [Topic.MeetingUpdated]: [meetingId: string, payload: MeetingUpdatedEvent];
 };
 
 export type AppPubSub = PubSub<PubSubChannels>;
@@ -48,7 +67,10 @@ export type DomainEvent =
   | { topic: typeof Topic.CommentAdded; payload: CommentAddedEvent }
   | { topic: typeof Topic.ProposalUpdated; payload: ProposalUpdatedEvent }
   | { topic: typeof Topic.LedgerEntryPosted; payload: LedgerEntryPostedEvent }
-  | { topic: typeof Topic.CampaignUpdated; payload: CampaignUpdatedEvent };
+  | { topic: typeof Topic.CampaignUpdated; payload: CampaignUpdatedEvent }
+  | { topic: typeof Topic.NotificationAdded; payload: NotificationAddedEvent }
+  | { topic: typeof Topic.SurveyResultsUpdated; payload: SurveyResultsUpdatedEvent }
+  | { topic: typeof Topic.MeetingUpdated; payload: MeetingUpdatedEvent };
 
 /** Publishes events collected during a transaction, after it committed. */
 export function publishAll(pubsub: AppPubSub, events: readonly DomainEvent[]): void {
@@ -65,6 +87,15 @@ export function publishAll(pubsub: AppPubSub, events: readonly DomainEvent[]): v
         break;
       case Topic.CampaignUpdated:
         pubsub.publish(Topic.CampaignUpdated, event.payload.campaignId, event.payload);
+        break;
+      case Topic.NotificationAdded:
+        pubsub.publish(Topic.NotificationAdded, event.payload.userId, event.payload);
+        break;
+      case Topic.SurveyResultsUpdated:
+        pubsub.publish(Topic.SurveyResultsUpdated, event.payload.surveyId, event.payload);
+        break;
+      case Topic.MeetingUpdated:
+        pubsub.publish(Topic.MeetingUpdated, event.payload.meetingId, event.payload);
         break;
     }
   }
