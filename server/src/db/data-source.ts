@@ -43,7 +43,12 @@ export const ENTITIES = [
   Notification,
   ProposalFollow,
 ];
-export const MIGRATIONS = [Foundation1764100000000, CollaborationMarket1764200000000, Money1764300000000, Participation1764400000000];
+export const MIGRATIONS = [
+  Foundation1764100000000,
+  CollaborationMarket1764200000000,
+  Money1764300000000,
+  Participation1764400000000,
+];
 
 export interface DataSourceOptions {
   url: string;

@@ -31,11 +31,17 @@ export class Notification {
   needId: string | null;
 
   /** The comment, feedback item, survey, meeting, bid or sponsorship the notification is about, by kind. */
-  @Field(() => ID, { nullable: true, description: 'The comment, feedback item, survey, meeting, bid or sponsorship, by kind.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The comment, feedback item, survey, meeting, bid or sponsorship, by kind.',
+  })
   @Column({ name: 'subject_id', type: 'uuid', nullable: true })
   subjectId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The title of what it is about, as it was when the notification was sent.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The title of what it is about, as it was when the notification was sent.',
+  })
   @Column({ type: 'varchar', length: 200, nullable: true })
   title: string | null;
 

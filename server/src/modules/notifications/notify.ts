@@ -88,8 +88,8 @@ export async function notifyFollowers(
 
 /** Makes a user follow a proposal; following twice is a no-op. */
 export async function follow(em: EntityManager, userId: string, proposalId: string): Promise<void> {
-  await em.query(
-    `INSERT INTO proposal_follows (proposal_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-    [proposalId, userId],
-  );
+  await em.query(`INSERT INTO proposal_follows (proposal_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+    proposalId,
+    userId,
+  ]);
 }
