@@ -15,6 +15,13 @@ import { ProposalsPage } from './pages/ProposalsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { TransparencyPage } from './pages/TransparencyPage';
+import { FeedbackPage } from './pages/FeedbackPage';
+import { MeetingPage } from './pages/MeetingPage';
+import { MeetingsPage } from './pages/MeetingsPage';
+import { ModerationPage } from './pages/ModerationPage';
+import { NotificationsPage } from './pages/NotificationsPage';
+import { SurveyPage } from './pages/SurveyPage';
+import { SurveysPage } from './pages/SurveysPage';
 
 /** On navigation: back to the top, like a page load. */
 function ScrollToTop() {
@@ -42,6 +49,13 @@ export function App() {
           <Route path="campaigns/:id" element={<CampaignPage />} />
           <Route path="transparency" element={<TransparencyPage />} />
           <Route path="disbursements" element={<DisbursementsPage />} />
+          <Route path="feedback" element={<FeedbackPage />} />
+          <Route path="surveys" element={<SurveysPage />} />
+          <Route path="surveys/:id" element={<SurveyPage />} />
+          <Route path="meetings" element={<MeetingsPage />} />
+          <Route path="meetings/:id" element={<MeetingPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="moderation" element={<ModerationPage />} />
           <Route path="signin" element={<SignInPage />} />
           <Route path="signup" element={<SignUpPage />} />
           <Route path="*" element={<NotFoundPage />} />

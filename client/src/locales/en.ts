@@ -27,6 +27,9 @@ export const en = {
     campaigns: 'Campaigns',
     ledger: 'Ledger',
     payments: 'Payments',
+    feedback: 'Feedback',
+    surveys: 'Surveys',
+    meetings: 'Meetings',
   },
   common: {
     loading: 'Loading…',

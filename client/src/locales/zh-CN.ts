@@ -28,6 +28,9 @@ export const zhCN: Messages = {
     campaigns: '募捐活动',
     ledger: '账本',
     payments: '拨付审批',
+    feedback: '意见反馈',
+    surveys: '问卷',
+    meetings: '协商会',
   },
   common: {
     loading: '加载中…',

@@ -60,6 +60,9 @@ export function AppHeader() {
             <NavLink to="/partnerships">{t('nav.partnerships')}</NavLink>
             <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
             <NavLink to="/transparency">{t('nav.ledger')}</NavLink>
+            <NavLink to="/feedback">{t('nav.feedback')}</NavLink>
+            <NavLink to="/surveys">{t('nav.surveys')}</NavLink>
+            <NavLink to="/meetings">{t('nav.meetings')}</NavLink>
             {viewer?.role === 'FUND_ADMIN' || viewer?.role === 'GOVERNMENT' ? (
               <NavLink to="/disbursements">{t('nav.payments')}</NavLink>
             ) : null}

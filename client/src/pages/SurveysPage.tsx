@@ -1,0 +1,11 @@
+import { useTranslation } from 'react-i18next';
+
+/** Placeholder: the surveys feature fills this page. */
+export function SurveysPage() {
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <h1>{t('surveys.title')}</h1>
+    </div>
+  );
+}
