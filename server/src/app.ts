@@ -16,6 +16,7 @@ import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
 import { ledgerCsvRouter } from './modules/ledger/ledger.http.js';
+import { surveyCsvRouter } from './modules/surveys/surveys.http.js';
 import { createServices, type Services } from './services.js';
 
 export interface AppDeps {
@@ -95,6 +96,7 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
     }
   });
   app.use(ledgerCsvRouter({ dataSource, ledger: services.ledger, logger }));
+  app.use(surveyCsvRouter(deps));
   app.get('/config.json', (_req, res) => {
     res.json({ demoMode: config.demoMode });
   });

@@ -20,6 +20,8 @@ const schema = z.object({
     .int()
     .min(60)
     .default(12 * 60 * 60),
+  /** Comments one user may post per minute; beyond it addComment answers RATE_LIMITED. */
+  COMMENT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   CLIENT_DIST: z.string().default(join(REPO_ROOT, 'client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

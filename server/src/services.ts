@@ -6,36 +6,47 @@ import { CampaignsService } from './modules/campaigns/campaigns.service.js';
 import type { PaymentGateway } from './modules/campaigns/payment-gateway.js';
 import { DisbursementsService } from './modules/disbursements/disbursements.service.js';
 import { CommentsService } from './modules/comments/comments.service.js';
+import { FeedbackService } from './modules/feedback/feedback.service.js';
 import { LedgerService } from './modules/ledger/ledger.service.js';
+import { MeetingsService } from './modules/meetings/meetings.service.js';
 import { NeedsService } from './modules/needs/needs.service.js';
+import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
 import { PartnershipsService } from './modules/partnerships/partnerships.service.js';
 import { ProposalsService } from './modules/proposals/proposals.service.js';
+import { RevisionsService } from './modules/proposals/revisions.service.js';
 import { SponsorshipsService } from './modules/sponsorships/sponsorships.service.js';
+import { SurveysService } from './modules/surveys/surveys.service.js';
 import { AuthService } from './modules/users/auth.service.js';
 
 /** The domain services, stateless and shared: GraphQL, the seed and the tests call the same rules. */
 export function createServices(
   ds: DataSource,
   pubsub: AppPubSub,
-  config: Pick<Config, 'jwtSecret' | 'JWT_TTL_SECONDS'>,
+  config: Pick<Config, 'jwtSecret' | 'JWT_TTL_SECONDS' | 'COMMENT_RATE_LIMIT_PER_MINUTE'>,
   /** Where donations are paid; by default they are recorded, not charged. */
   paymentGateway?: PaymentGateway,
 ) {
   const proposals = new ProposalsService(ds, pubsub);
   const ledger = new LedgerService(ds);
+  const feedback = new FeedbackService(ds, pubsub, proposals);
   return {
     auth: new AuthService(ds, config.jwtSecret, config.JWT_TTL_SECONDS),
     organizations: new OrganizationsService(ds),
     needs: new NeedsService(ds),
     proposals,
-    comments: new CommentsService(ds, pubsub, proposals),
+    comments: new CommentsService(ds, pubsub, proposals, config.COMMENT_RATE_LIMIT_PER_MINUTE),
     ledger,
     sponsorships: new SponsorshipsService(ds, pubsub, proposals, ledger),
     bids: new BidsService(ds, pubsub, proposals),
     partnerships: new PartnershipsService(ds),
     campaigns: new CampaignsService(ds, pubsub, ledger, proposals, paymentGateway),
     disbursements: new DisbursementsService(ds, pubsub, proposals, ledger),
+    surveys: new SurveysService(ds, pubsub, proposals),
+    meetings: new MeetingsService(ds, pubsub, proposals, feedback),
+    notifications: new NotificationsService(ds, proposals),
+    feedback,
+    revisions: new RevisionsService(ds, pubsub, proposals),
   };
 }
 

@@ -3,13 +3,17 @@ import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { Bid } from '../modules/bids/bid.entity.js';
 import { Campaign, Donation } from '../modules/campaigns/campaign.entity.js';
 import { Disbursement } from '../modules/disbursements/disbursement.entity.js';
-import { Comment } from '../modules/comments/comment.entity.js';
+import { Comment, CommentModeration, CommentReport } from '../modules/comments/comment.entity.js';
 import { LedgerEntry } from '../modules/ledger/ledger-entry.entity.js';
 import { Partnership } from '../modules/partnerships/partnership.entity.js';
+import { ProposalRevision } from '../modules/proposals/revision.entity.js';
 import { ProgressUpdate } from '../modules/proposals/progress-update.entity.js';
 import { Sponsorship } from '../modules/sponsorships/sponsorship.entity.js';
+import { Survey, SurveyAnswer, SurveyQuestion, SurveyResponse } from '../modules/surveys/survey.entity.js';
+import { Feedback, FeedbackResponse } from '../modules/feedback/feedback.entity.js';
 import { Fund } from '../modules/funds/fund.entity.js';
 import { Neighborhood } from '../modules/funds/neighborhood.entity.js';
+import { Meeting, MeetingRsvp } from '../modules/meetings/meeting.entity.js';
 import { Need, NeedSupport } from '../modules/needs/need.entity.js';
 import { Membership } from '../modules/organizations/membership.entity.js';
 import { Organization } from '../modules/organizations/organization.entity.js';
@@ -19,6 +23,8 @@ import { Foundation1764100000000 } from './migrations/1764100000000-Foundation.j
 import { CollaborationMarket1764200000000 } from './migrations/1764200000000-CollaborationMarket.js';
 import { Money1764300000000 } from './migrations/1764300000000-Money.js';
 import { Participation1764400000000 } from './migrations/1764400000000-Participation.js';
+import { Surveys1764400000100 } from './migrations/1764400000100-Surveys.js';
+import { Meetings1764400000200 } from './migrations/1764400000200-Meetings.js';
 import { Notification, ProposalFollow } from '../modules/notifications/notification.entity.js';
 
 export const ENTITIES = [
@@ -32,6 +38,8 @@ export const ENTITIES = [
   Proposal,
   Vote,
   Comment,
+  CommentReport,
+  CommentModeration,
   LedgerEntry,
   Sponsorship,
   Bid,
@@ -42,12 +50,23 @@ export const ENTITIES = [
   Disbursement,
   Notification,
   ProposalFollow,
+  Feedback,
+  FeedbackResponse,
+  ProposalRevision,
+  Survey,
+  SurveyQuestion,
+  SurveyResponse,
+  SurveyAnswer,
+  Meeting,
+  MeetingRsvp,
 ];
 export const MIGRATIONS = [
   Foundation1764100000000,
   CollaborationMarket1764200000000,
   Money1764300000000,
   Participation1764400000000,
+  Surveys1764400000100,
+  Meetings1764400000200,
 ];
 
 export interface DataSourceOptions {

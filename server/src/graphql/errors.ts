@@ -7,8 +7,8 @@ import type { Logger } from '../logger.js';
 
 const UNIQUE_VIOLATION = '23505';
 
-/** Codes services throw. NOT_IMPLEMENTED marks contract operations whose feature has not landed yet. */
-export type AppErrorCode = ErrorCode | 'NOT_IMPLEMENTED';
+/** Codes services throw. */
+export type AppErrorCode = ErrorCode;
 
 /**
  * The one error type services throw. `field` names the offending input field
@@ -30,10 +30,9 @@ export const badInput = (field: string, message: string): AppError =>
 export const notFound = (what: string): AppError => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
 export const forbidden = (message = 'You may not do this'): AppError => new AppError(ErrorCode.FORBIDDEN, message);
 export const conflict = (message: string): AppError => new AppError(ErrorCode.CONFLICT, message);
+export const rateLimited = (message: string): AppError => new AppError(ErrorCode.RATE_LIMITED, message);
 export const unauthenticated = (message = 'Sign in first'): AppError =>
   new AppError(ErrorCode.UNAUTHENTICATED, message);
-export const notImplemented = (feature: string): AppError =>
-  new AppError('NOT_IMPLEMENTED', `${feature} is not available yet`);
 
 function assertUnreachable(value: never): never {
   throw new Error(`unreachable: ${String(value)}`);
@@ -54,8 +53,6 @@ function httpStatusOf(code: AppErrorCode): number {
       return 429;
     case ErrorCode.BAD_USER_INPUT:
       return 400;
-    case 'NOT_IMPLEMENTED':
-      return 501;
     case ErrorCode.INTERNAL_SERVER_ERROR:
       return 500;
     default:

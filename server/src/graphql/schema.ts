@@ -4,16 +4,39 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { BidsResolver } from '../modules/bids/bids.resolver.js';
 import { CampaignsResolver, DonationResolver } from '../modules/campaigns/campaigns.resolver.js';
-import { CommentsResolver } from '../modules/comments/comments.resolver.js';
+import {
+  CommentModerationResolver,
+  CommentReportResolver,
+  CommentsResolver,
+} from '../modules/comments/comments.resolver.js';
 import { DisbursementsResolver } from '../modules/disbursements/disbursements.resolver.js';
-import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
+import {
+  FeedbackResolver,
+  FeedbackResponseResolver,
+  FundFeedbackResolver,
+  ProposalFeedbackResolver,
+} from '../modules/feedback/feedback.resolver.js';
 import { FundsResolver, NeighborhoodResolver } from '../modules/funds/funds.resolver.js';
 import { LedgerResolver, ProposalTotalResolver } from '../modules/ledger/ledger.resolver.js';
+import { NotificationsResolver, ProposalFollowResolver } from '../modules/notifications/notifications.resolver.js';
+import {
+  AssistedVoteResolver,
+  MeetingAttendeeResolver,
+  MeetingsResolver,
+  ProposalMeetingsResolver,
+} from '../modules/meetings/meetings.resolver.js';
 import { NeedsResolver } from '../modules/needs/needs.resolver.js';
 import { MembershipResolver, OrganizationsResolver } from '../modules/organizations/organizations.resolver.js';
 import { PartnershipsResolver } from '../modules/partnerships/partnerships.resolver.js';
 import { ProgressUpdateResolver, ProposalsResolver } from '../modules/proposals/proposals.resolver.js';
+import { ProposalRevisionsResolver, RevisionsResolver } from '../modules/proposals/revisions.resolver.js';
 import { SponsorshipsResolver } from '../modules/sponsorships/sponsorships.resolver.js';
+import {
+  ProposalSurveysResolver,
+  SurveyResponseResolver,
+  SurveyResultsResolver,
+  SurveysResolver,
+} from '../modules/surveys/surveys.resolver.js';
 import { AuthResolver } from '../modules/users/auth.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
 import { authChecker } from './auth-checker.js';
@@ -30,7 +53,11 @@ export const RESOLVERS = [
   NeedsResolver,
   ProposalsResolver,
   ProgressUpdateResolver,
+  RevisionsResolver,
+  ProposalRevisionsResolver,
   CommentsResolver,
+  CommentReportResolver,
+  CommentModerationResolver,
   SponsorshipsResolver,
   BidsResolver,
   PartnershipsResolver,
@@ -40,6 +67,19 @@ export const RESOLVERS = [
   ProposalTotalResolver,
   DisbursementsResolver,
   FeedbackResolver,
+  FeedbackResponseResolver,
+  FundFeedbackResolver,
+  ProposalFeedbackResolver,
+  MeetingsResolver,
+  MeetingAttendeeResolver,
+  AssistedVoteResolver,
+  ProposalMeetingsResolver,
+  NotificationsResolver,
+  ProposalFollowResolver,
+  SurveysResolver,
+  SurveyResponseResolver,
+  SurveyResultsResolver,
+  ProposalSurveysResolver,
 ] as const;
 
 let enumsRegistered = false;

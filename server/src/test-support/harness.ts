@@ -43,7 +43,9 @@ export interface Harness {
 }
 
 /** Starts the real app (in-process, port 0) on a fresh database. */
-export async function startHarness(options: { sqlLogger?: TypeOrmLogger } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { sqlLogger?: TypeOrmLogger; env?: Record<string, string> } = {},
+): Promise<Harness> {
   const db = await createTestDatabase(options.sqlLogger);
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -51,6 +53,7 @@ export async function startHarness(options: { sqlLogger?: TypeOrmLogger } = {}):
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOG_LEVEL: 'silent',
     CLIENT_DIST: '/nonexistent',
+    ...options.env,
   });
   const app = await createApp({ config, dataSource: db.dataSource, logger: createLogger('silent') });
   const port = await app.listen(0, '127.0.0.1');

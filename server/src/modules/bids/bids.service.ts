@@ -1,10 +1,18 @@
-import { BidStatus, LIMITS, PartnershipKind, PartnershipStatus, ProposalStatus } from '@commonweal/shared';
+import {
+  BidStatus,
+  LIMITS,
+  NotificationKind,
+  PartnershipKind,
+  PartnershipStatus,
+  ProposalStatus,
+} from '@commonweal/shared';
 import type { DataSource } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
 import { Topic, type AppPubSub } from '../../graphql/pubsub.js';
 import { Partnership } from '../partnerships/partnership.entity.js';
 import type { ProposalsService } from '../proposals/proposals.service.js';
 import { proposalMachine } from '../proposals/proposals.state.js';
+import { notify, notifyFollowers } from '../notifications/notify.js';
 import { inTransaction } from '../shared/transaction.js';
 import { actingOrganizationId, type Actor } from '../users/actor.js';
 import { Bid } from './bid.entity.js';
@@ -92,16 +100,24 @@ export class BidsService {
       proposal.status = nextProposalStatus;
       await em.save(proposal);
       const saved = await em.save(bid);
-      await em
-        .createQueryBuilder()
-        .update(Bid)
-        .set({ status: BidStatus.NOT_AWARDED })
-        .where('proposal_id = :proposalId AND status = :submitted AND id <> :id', {
-          proposalId: proposal.id,
-          submitted: BidStatus.SUBMITTED,
-          id: bid.id,
-        })
-        .execute();
+      const [losers]: [Array<{ id: string; submitted_by: string }>, number] = await em.query(
+        `UPDATE bids SET status = $1, updated_at = now() WHERE proposal_id = $2 AND status = $3 AND id <> $4 RETURNING id, submitted_by`,
+        [BidStatus.NOT_AWARDED, proposal.id, BidStatus.SUBMITTED, bid.id],
+      );
+      const about = { actorId: actor.user.id, proposalId: proposal.id, title: proposal.title };
+      await notify(em, emit, [bid.submittedById], { ...about, kind: NotificationKind.BID_AWARDED, subjectId: bid.id });
+      for (const lost of losers) {
+        await notify(em, emit, [lost.submitted_by], {
+          ...about,
+          kind: NotificationKind.BID_NOT_AWARDED,
+          subjectId: lost.id,
+        });
+      }
+      await notifyFollowers(em, emit, proposal.id, {
+        ...about,
+        kind: NotificationKind.PROPOSAL_STATUS_CHANGED,
+        status: proposal.status,
+      });
       await em.save(
         em.create(Partnership, {
           fundId: proposal.fundId,

@@ -12,6 +12,9 @@ export class VoteTally {
 
   @Field(() => Int)
   oppose: number;
+
+  @Field(() => Int, { description: 'Of these, votes the fund’s side entered from paper forms at meetings.' })
+  assisted: number;
 }
 
 @ObjectType({ description: 'What the viewer may do to this proposal now: the same rules the server enforces.' })
@@ -48,6 +51,12 @@ export class ProposalViewerCan {
 
   @Field()
   complete: boolean;
+
+  @Field({
+    description:
+      'Edit it (the author or FUND_ADMIN, in DRAFT or CONSULTATION; in CONSULTATION each edit is a recorded revision).',
+  })
+  revise: boolean;
 
   @Field({ description: 'Request a payment to the awarded organization (FUND_ADMIN, while money remains).' })
   requestDisbursement: boolean;

@@ -1,5 +1,5 @@
 import { Category, LIMITS } from '@commonweal/shared';
-import { IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { NotBlank } from '../shared/validation.js';
@@ -38,4 +38,55 @@ export class CreateProposalInput {
   @Min(LIMITS.budgetMinor.min, { message: 'budgetMinor must be at least 1 (minor units)' })
   @Max(LIMITS.budgetMinor.max, { message: `budgetMinor must be at most ${LIMITS.budgetMinor.max} (minor units)` })
   budgetMinor: number;
+}
+
+@InputType({
+  description: 'Only the fields given change. In CONSULTATION a reason is required and may cite comments and feedback.',
+})
+export class ReviseProposalInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'proposalId is not a valid ID' })
+  proposalId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(LIMITS.proposalTitle.min, LIMITS.proposalTitle.max)
+  @NotBlank()
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(LIMITS.proposalSummary.min, LIMITS.proposalSummary.max)
+  @NotBlank()
+  summary?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(LIMITS.proposalBody.min, LIMITS.proposalBody.max)
+  @NotBlank()
+  body?: string | null;
+
+  @Field(() => SafeIntResolver, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(LIMITS.budgetMinor.min, { message: 'budgetMinor must be at least 1 (minor units)' })
+  @Max(LIMITS.budgetMinor.max, { message: `budgetMinor must be at most ${LIMITS.budgetMinor.max} (minor units)` })
+  budgetMinor?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it changed; required during consultation.' })
+  @IsOptional()
+  @Length(LIMITS.revisionReason.min, LIMITS.revisionReason.max)
+  reason?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Comments on this proposal that prompted the change.' })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.revisionCitations.max)
+  @IsUUID('all', { each: true, message: 'citedCommentIds must hold valid IDs' })
+  citedCommentIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Feedback on this proposal or the fund that prompted the change.' })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.revisionCitations.max)
+  @IsUUID('all', { each: true, message: 'citedFeedbackIds must hold valid IDs' })
+  citedFeedbackIds?: string[] | null;
 }

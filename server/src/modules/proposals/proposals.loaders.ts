@@ -7,14 +7,25 @@ import { hasRole, type Actor } from '../users/actor.js';
 import { ProgressUpdate } from './progress-update.entity.js';
 import { Proposal } from './proposal.entity.js';
 import { canView } from './proposals.policy.js';
+import { ProposalRevision } from './revision.entity.js';
 
 export interface Tally {
   support: number;
   oppose: number;
+  assisted: number;
 }
 
 export function createProposalLoaders(ds: DataSource, viewer: Actor | null) {
   return {
+    revisions: new DataLoader<string, ProposalRevision[]>(async (ids) =>
+      groupByKey(
+        ids,
+        await ds
+          .getRepository(ProposalRevision)
+          .find({ where: { proposalId: In([...ids]) }, order: { number: 'ASC' } }),
+        (r) => r.proposalId,
+      ),
+    ),
     progressByProposalId: new DataLoader<string, ProgressUpdate[]>(async (ids) =>
       groupByKey(
         ids,
@@ -41,15 +52,16 @@ export function createProposalLoaders(ds: DataSource, viewer: Actor | null) {
       return groupByKey(needIds, await qb.getMany(), (p) => p.needId);
     }),
     tally: new DataLoader<string, Tally>(async (proposalIds) => {
-      const rows: Array<{ proposal_id: string; support: string; oppose: string }> = await ds.query(
+      const rows: Array<{ proposal_id: string; support: number; oppose: number; assisted: number }> = await ds.query(
         `SELECT proposal_id,
-                count(*) FILTER (WHERE choice = 'SUPPORT') AS support,
-                count(*) FILTER (WHERE choice = 'OPPOSE') AS oppose
+                count(*) FILTER (WHERE choice = 'SUPPORT')::int AS support,
+                count(*) FILTER (WHERE choice = 'OPPOSE')::int AS oppose,
+                count(recorded_by)::int AS assisted
            FROM votes WHERE proposal_id = ANY($1) GROUP BY proposal_id`,
         [proposalIds],
       );
-      const map = new Map(rows.map((r) => [r.proposal_id, { support: Number(r.support), oppose: Number(r.oppose) }]));
-      return proposalIds.map((id) => map.get(id) ?? { support: 0, oppose: 0 });
+      const map = new Map(rows.map(({ proposal_id, ...tally }) => [proposal_id, tally]));
+      return proposalIds.map((id) => map.get(id) ?? { support: 0, oppose: 0, assisted: 0 });
     }),
     /** The viewer's own vote on each proposal (null without a query for anonymous viewers). */
     viewerVote: new DataLoader<string, VoteChoice | null>(async (proposalIds) => {

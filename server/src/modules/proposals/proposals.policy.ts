@@ -65,3 +65,12 @@ export function isProgressReporter(actor: Actor | null, awardedOrganizationId: s
 export function canPostProgress(actor: Actor | null, p: Proposal, awardedOrganizationId: string | null): boolean {
   return p.status === ProposalStatus.IN_PROGRESS && isProgressReporter(actor, awardedOrganizationId);
 }
+
+/** Who edits a proposal: its author and FUND_ADMIN... */
+export const isEditor = (actor: Actor | null, p: Proposal): actor is Actor =>
+  isAuthor(actor, p) || hasRole(actor, Role.FUND_ADMIN);
+
+/** ...while it is a draft or in consultation. */
+export function canRevise(actor: Actor | null, p: Proposal): boolean {
+  return isEditor(actor, p) && (p.status === ProposalStatus.DRAFT || p.status === ProposalStatus.CONSULTATION);
+}

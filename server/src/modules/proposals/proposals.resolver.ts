@@ -48,7 +48,7 @@ import { ProgressUpdate } from './progress-update.entity.js';
 import { Proposal } from './proposal.entity.js';
 import { ProposalConnection, ProposalViewerCan, VoteTally } from './proposal.type.js';
 import { CreateProposalInput } from './proposals.inputs.js';
-import { canComment, canPostProgress, canVote } from './proposals.policy.js';
+import { canComment, canPostProgress, canRevise, canVote } from './proposals.policy.js';
 import { proposalMachine } from './proposals.state.js';
 
 /** Awarded amount minus APPROVED and pending disbursements, from the request's loaders. */
@@ -312,6 +312,7 @@ export class ProposalsResolver {
       award: canAward(viewer, p, now),
       postProgress: canPostProgress(viewer, p, awardedOrganizationId),
       complete: proposalMachine.may(viewer, p, 'complete'),
+      revise: canRevise(viewer, p),
       requestDisbursement:
         hasRole(viewer, Role.FUND_ADMIN) && p.status === ProposalStatus.IN_PROGRESS && (await remainingOf(p, ctx)) > 0n,
     };

@@ -2,6 +2,7 @@ import {
   BidStatus,
   LIMITS,
   NeedStatus,
+  NotificationKind,
   ProposalDecision,
   ProposalStatus,
   Role,
@@ -11,12 +12,20 @@ import {
 } from '@commonweal/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import { Topic, type AppPubSub } from '../../graphql/pubsub.js';
+import { Topic, type AppPubSub, type DomainEvent } from '../../graphql/pubsub.js';
+import { follow, notify, notifyFollowers } from '../notifications/notify.js';
 import { Fund } from '../funds/fund.entity.js';
 import { Need } from '../needs/need.entity.js';
 import { decodeCursor, toConnection, type Connection } from '../shared/connection.js';
 import { inTransaction } from '../shared/transaction.js';
-import { actingOrganizationId, hasRole, type Actor } from '../users/actor.js';
+import {
+  actingOrganizationId,
+  assertFundSide,
+  hasRole,
+  residentOf,
+  type Actor,
+  type OnBehalf,
+} from '../users/actor.js';
 import { Proposal } from './proposal.entity.js';
 import { canView, canVote, isParticipant, isProgressReporter } from './proposals.policy.js';
 import { ProgressUpdate } from './progress-update.entity.js';
@@ -39,6 +48,8 @@ export interface ProposalFilter {
   category?: Category | null;
   search?: string | null;
 }
+
+type Emit = (event: DomainEvent) => void;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -75,7 +86,7 @@ export class ProposalsService {
         if (!need) throw notFound('Need');
         if (need.fundId !== data.fundId) throw badInput('needId', 'That need belongs to another fund');
       }
-      return em.save(
+      const proposal = await em.save(
         em.create(Proposal, {
           fundId: data.fundId,
           needId: data.needId ?? null,
@@ -89,6 +100,8 @@ export class ProposalsService {
           budgetMinor: budget,
         }),
       );
+      await follow(em, actor.user.id, proposal.id);
+      return proposal;
     });
   }
 
@@ -104,13 +117,10 @@ export class ProposalsService {
       throw badInput('note', `note must be at most ${LIMITS.decisionNote.max} characters`);
     }
     const action = decision === ProposalDecision.APPROVE ? 'approve' : 'reject';
-    return this.move(actor, proposalId, action, async (p, em) => {
+    return this.move(actor, proposalId, action, (p) => {
       p.decidedById = actor.user.id;
       p.decidedAt = new Date();
       p.decisionNote = note?.trim() || null;
-      if (action === 'approve' && p.needId) {
-        await em.update(Need, { id: p.needId, status: NeedStatus.OPEN }, { status: NeedStatus.ADDRESSED });
-      }
     });
   }
 
@@ -122,8 +132,27 @@ export class ProposalsService {
   }
 
   complete(actor: Actor, proposalId: string): Promise<Proposal> {
-    return this.move(actor, proposalId, 'complete', async (p, em) => {
-      if (p.needId) await em.update(Need, { id: p.needId, status: NeedStatus.OPEN }, { status: NeedStatus.ADDRESSED });
+    return this.move(actor, proposalId, 'complete', async (p, em, emit) => {
+      if (p.needId) await this.addressNeed(em, emit, actor, p);
+    });
+  }
+
+  /** A completed proposal addresses its need: the need is ADDRESSED and its author and supporters hear of it. */
+  private async addressNeed(em: EntityManager, emit: Emit, actor: Actor, p: Proposal): Promise<void> {
+    const changed = await em.update(Need, { id: p.needId!, status: NeedStatus.OPEN }, { status: NeedStatus.ADDRESSED });
+    if (!changed.affected) return;
+    const need = await em.findOneByOrFail(Need, { id: p.needId! });
+    const supporters: Array<{ user_id: string }> = await em.query(
+      'SELECT user_id FROM need_supports WHERE need_id = $1',
+      [need.id],
+    );
+    await notify(em, emit, [need.authorId, ...supporters.map((s) => s.user_id)], {
+      kind: NotificationKind.NEED_ADDRESSED,
+      actorId: actor.user.id,
+      needId: need.id,
+      proposalId: p.id,
+      subjectId: need.id,
+      title: need.title,
     });
   }
 
@@ -162,13 +191,25 @@ export class ProposalsService {
     return this.move(actor, proposalId, 'withdraw');
   }
 
-  /** One vote per resident per proposal; voting again changes it. */
-  async castVote(actor: Actor, proposalId: string, choice: VoteChoice, now = new Date()): Promise<Proposal> {
-    if (!hasRole(actor, Role.RESIDENT)) throw forbidden('Only residents vote');
+  /**
+   * One vote per resident per proposal; voting again changes it. With
+   * `onBehalf`, the fund's side enters a vote collected on paper at a meeting
+   * as the named resident's vote, marked with who recorded it.
+   */
+  async castVote(
+    actor: Actor,
+    proposalId: string,
+    choice: VoteChoice,
+    now = new Date(),
+    onBehalf?: OnBehalf,
+  ): Promise<Proposal> {
+    if (onBehalf) assertFundSide(actor, 'records votes collected on paper');
+    else if (!hasRole(actor, Role.RESIDENT)) throw forbidden('Only residents vote');
     return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+      const voter = onBehalf ? await residentOf(em, onBehalf.residentId) : actor;
       // FOR SHARE: voters do not block each other, but a decision cannot slip in between the check and the vote.
-      const proposal = await this.findVisible(em, actor, proposalId, 'pessimistic_read');
-      if (!canVote(actor, proposal, now)) {
+      const proposal = await this.findVisible(em, voter, proposalId, 'pessimistic_read');
+      if (!canVote(voter, proposal, now)) {
         throw conflict(
           proposal.status === ProposalStatus.CONSULTATION
             ? 'Consultation has ended'
@@ -176,10 +217,13 @@ export class ProposalsService {
         );
       }
       await em.query(
-        `INSERT INTO votes (proposal_id, user_id, choice) VALUES ($1, $2, $3)
-         ON CONFLICT (proposal_id, user_id) DO UPDATE SET choice = EXCLUDED.choice, updated_at = now()`,
-        [proposalId, actor.user.id, choice],
+        `INSERT INTO votes (proposal_id, user_id, choice, recorded_by, meeting_id) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (proposal_id, user_id) DO UPDATE
+           SET choice = EXCLUDED.choice, recorded_by = EXCLUDED.recorded_by,
+               meeting_id = EXCLUDED.meeting_id, updated_at = now()`,
+        [proposalId, voter.user.id, choice, onBehalf ? actor.user.id : null, onBehalf?.meetingId ?? null],
       );
+      await follow(em, voter.user.id, proposalId);
       emit({ topic: Topic.ProposalUpdated, payload: { proposalId } });
       return proposal;
     });
@@ -232,13 +276,19 @@ export class ProposalsService {
     actor: Actor,
     proposalId: string,
     action: ProposalAction,
-    apply?: (proposal: Proposal, em: EntityManager) => void | Promise<void>,
+    apply?: (proposal: Proposal, em: EntityManager, emit: Emit) => void | Promise<void>,
   ): Promise<Proposal> {
     return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
       const proposal = await this.findVisible(em, actor, proposalId);
       proposal.status = proposalMachine.transition(actor, proposal, action);
-      await apply?.(proposal, em);
+      await apply?.(proposal, em, emit);
       const saved = await em.save(proposal);
+      await notifyFollowers(em, emit, proposalId, {
+        kind: NotificationKind.PROPOSAL_STATUS_CHANGED,
+        actorId: actor.user.id,
+        title: proposal.title,
+        status: proposal.status,
+      });
       emit({ topic: Topic.ProposalUpdated, payload: { proposalId } });
       return saved;
     });

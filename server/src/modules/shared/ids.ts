@@ -11,3 +11,7 @@ export function assertId(value: string, field: string): string {
 export function assertOptionalId(value: string | null | undefined, field: string): string | null {
   return value === null || value === undefined ? null : assertId(value, field);
 }
+
+export function assertIds(values: readonly string[], field: string): string[] {
+  return values.map((value) => assertId(value, field));
+}

@@ -2,6 +2,7 @@ import {
   LIMITS,
   LedgerDirection,
   LedgerEntryKind,
+  NotificationKind,
   SPONSORABLE_STATUSES,
   SponsorshipKind,
   SponsorshipStatus,
@@ -14,6 +15,7 @@ import type { LedgerService } from '../ledger/ledger.service.js';
 import { Organization } from '../organizations/organization.entity.js';
 import type { Proposal } from '../proposals/proposal.entity.js';
 import type { ProposalsService } from '../proposals/proposals.service.js';
+import { notify } from '../notifications/notify.js';
 import { inTransaction } from '../shared/transaction.js';
 import { actingOrganizationId, type Actor } from '../users/actor.js';
 import { Sponsorship } from './sponsorship.entity.js';
@@ -72,13 +74,21 @@ export class SponsorshipsService {
     if (note && note.length > LIMITS.decisionNote.max) {
       throw badInput('note', `note must be at most ${LIMITS.decisionNote.max} characters`);
     }
-    return this.move(actor, sponsorshipId, accept ? 'accept' : 'decline', async (s, proposal) => {
+    return this.move(actor, sponsorshipId, accept ? 'accept' : 'decline', async (s, proposal, em, emit) => {
       if (accept && !SPONSORABLE_STATUSES.includes(proposal.status)) {
         throw conflict(`A ${proposal.status} proposal does not take sponsorships`);
       }
       s.decidedById = actor.user.id;
       s.decidedAt = new Date();
       s.note = note?.trim() || null;
+      await notify(em, emit, [s.proposedById], {
+        kind: accept ? NotificationKind.SPONSORSHIP_ACCEPTED : NotificationKind.SPONSORSHIP_DECLINED,
+        actorId: actor.user.id,
+        proposalId: proposal.id,
+        subjectId: s.id,
+        title: proposal.title,
+        excerpt: s.note,
+      });
     });
   }
 

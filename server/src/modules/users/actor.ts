@@ -1,4 +1,5 @@
 import { OrganizationType, Role, MembershipStatus } from '@commonweal/shared';
+import { badInput, forbidden } from '../../graphql/errors.js';
 import type { EntityManager } from 'typeorm';
 import { Membership } from '../organizations/membership.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -67,4 +68,22 @@ export async function loadActor(em: EntityManager, userId: string): Promise<Acto
   delete user.membership;
   delete user.organization;
   return buildActor(user, membership, organization);
+}
+
+/** An entry the fund's side makes for a resident, from a paper form collected at a meeting. */
+export interface OnBehalf {
+  residentId: string;
+  meetingId: string;
+}
+
+/** GOVERNMENT or FUND_ADMIN, else FORBIDDEN naming what they tried. */
+export function assertFundSide(actor: Actor, what: string): void {
+  if (!hasRole(actor, Role.GOVERNMENT, Role.FUND_ADMIN)) throw forbidden(`Only the fund's side ${what}`);
+}
+
+/** The resident an assisted entry is for: a RESIDENT account, else BAD_USER_INPUT on residentId. */
+export async function residentOf(em: EntityManager, residentId: string): Promise<Actor> {
+  const resident = await loadActor(em, residentId);
+  if (!resident || resident.user.role !== Role.RESIDENT) throw badInput('residentId', 'residentId is not a resident');
+  return resident;
 }
