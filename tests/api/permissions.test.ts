@@ -3,9 +3,7 @@
  * anonymous caller (UNAUTHENTICATED), as roles that may not (FORBIDDEN, or
  * NOT_FOUND for drafts, private pledges, sealed bids and proposed
  * partnerships they cannot see) and as roles that may (success, or the
- * state-specific CONFLICT; for the contract operations whose feature has not
- * landed yet, NOT_IMPLEMENTED, so this file breaks loudly when they land and
- * must be updated). Market cases are named by the state of their fixture,
+ * state-specific CONFLICT). Market cases are named by the state of their fixture,
  * e.g. 'awardBid (bidding closed)'.
  *
  * Each case states its expected code explicitly. Refused calls on proposals
@@ -32,7 +30,7 @@ import {
  */
 type Who =
   'anonymous' | DemoAccount | 'unverifiedEnterprise' | 'unverifiedNgo' | 'pendingGov' | 'otherEnterprise' | 'otherNgo';
-type Expected = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_IMPLEMENTED';
+type Expected = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
 
 let server: StartedServer;
 let api: Api;
@@ -797,9 +795,116 @@ const OPS: Record<string, Operation> = {
   respondToFeedback: {
     document:
       'mutation M($id: ID!) { respondToFeedback(feedbackId: $id, response: "Thank you.", status: ACKNOWLEDGED) { id } }',
-    prepare: async () => ({ variables: { id: randomUUID() } }),
+    prepare: async () => {
+      const id = ok(
+        await api.gql(
+          'mutation F($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { id } }',
+          { input: { fundId, body: `Feedback fixture ${unique()}` } },
+          tokens.resident2,
+        ),
+      ).submitFeedback.id;
+      return {
+        variables: { id },
+        verify: async (allowed) => {
+          const item = ok(
+            await api.gql('query Q($id: ID!) { feedbackItem(id: $id) { status } }', { id }, tokens.admin),
+          );
+          expect(item.feedbackItem.status).toBe(allowed ? 'ACKNOWLEDGED' : 'RECEIVED');
+        },
+      };
+    },
+  },
+  followProposal: {
+    document: 'mutation M($id: ID!) { followProposal(proposalId: $id) { viewerFollows } }',
+    prepare: async () => ({ variables: { id: await inConsultation() } }),
+  },
+  unfollowProposal: {
+    document: 'mutation M($id: ID!) { unfollowProposal(proposalId: $id) { viewerFollows } }',
+    prepare: async () => ({ variables: { id: await inConsultation() } }),
+  },
+  'followProposal (a draft)': {
+    document: 'mutation M($id: ID!) { followProposal(proposalId: $id) { viewerFollows } }',
+    prepare: async () => ({ variables: { id: await createDraft() } }),
+  },
+  markNotificationsRead: {
+    document: 'mutation M($ids: [ID!]!) { markNotificationsRead(ids: $ids) }',
+    prepare: async () => ({ variables: { ids: [randomUUID()] } }),
+  },
+  markAllNotificationsRead: {
+    document: 'mutation M { markAllNotificationsRead }',
+    prepare: async () => ({ variables: {} }),
+  },
+  reportComment: {
+    document: 'mutation M($id: ID!) { reportComment(commentId: $id, reason: "Insulting") { id } }',
+    prepare: async () => ({ variables: { id: await commentOn(await inConsultation()) } }),
+  },
+  hideComment: {
+    document: 'mutation M($id: ID!) { hideComment(commentId: $id, reason: "Insulting") { id } }',
+    prepare: async () => {
+      const id = await commentOn(await inConsultation());
+      return { variables: { id }, verify: async (allowed) => expect(await hiddenOf(id)).toBe(allowed) };
+    },
+  },
+  restoreComment: {
+    document: 'mutation M($id: ID!) { restoreComment(commentId: $id, reason: "Apology made") { id } }',
+    prepare: async () => {
+      const id = await commentOn(await inConsultation());
+      ok(
+        await api.gql(
+          'mutation H($id: ID!) { hideComment(commentId: $id, reason: "Insulting") { id } }',
+          { id },
+          tokens.admin,
+        ),
+      );
+      return { variables: { id }, verify: async (allowed) => expect(await hiddenOf(id)).toBe(!allowed) };
+    },
+  },
+  reviseProposal: {
+    document: 'mutation M($input: ReviseProposalInput!) { reviseProposal(input: $input) { id } }',
+    prepare: async () => {
+      const id = await inConsultation();
+      const title = `Revised ${unique()}`;
+      return {
+        variables: { input: { proposalId: id, title, reason: 'Residents asked for it' } },
+        verify: async (allowed) => {
+          const p = ok(await api.gql('query Q($id: ID!) { proposal(id: $id) { title revisions { number } } }', { id }));
+          expect(p.proposal.title === title).toBe(allowed);
+          expect(p.proposal.revisions).toHaveLength(allowed ? 1 : 0);
+        },
+      };
+    },
+  },
+  'reviseProposal (a draft)': {
+    document: 'mutation M($input: ReviseProposalInput!) { reviseProposal(input: $input) { id } }',
+    prepare: async () => ({ variables: { input: { proposalId: await createDraft(), title: `Draft ${unique()}` } } }),
   },
 };
+
+const commentProposal = new Map<string, { proposalId: string }>();
+
+async function commentOn(proposalId: string): Promise<string> {
+  const id: string = ok(
+    await api.gql(
+      'mutation C($input: AddCommentInput!) { addComment(input: $input) { id } }',
+      { input: { proposalId, body: 'A comment to moderate.' } },
+      tokens.resident2,
+    ),
+  ).addComment.id;
+  commentProposal.set(id, { proposalId });
+  return id;
+}
+
+/** Whether a comment shows as hidden to the public. */
+async function hiddenOf(commentId: string): Promise<boolean> {
+  const { proposalId } = commentProposal.get(commentId)!;
+  const res = ok(
+    await api.gql('query Q($id: ID!) { proposal(id: $id) { comments(first: 100) { nodes { id hidden } } } }', {
+      id: proposalId,
+    }),
+  );
+  return (res.proposal.comments.nodes as Array<{ id: string; hidden: boolean }>).find((c) => c.id === commentId)!
+    .hidden;
+}
 
 // ------------------------------------------------------------------ the matrix
 
@@ -1016,9 +1121,65 @@ const IMPLEMENTED: Row[] = [
   ['respondToPartnership (proposed by the organization)', 'gov', 'OK'],
   ['respondToPartnership (proposed by the organization)', 'admin', 'OK'],
   ['respondToPartnership (active)', 'ngo', 'CONFLICT'],
+
+  // feedback: any participant gives it; GOVERNMENT and FUND_ADMIN answer
+  ['submitFeedback', 'anonymous', 'UNAUTHENTICATED'],
+  ['submitFeedback', 'unverifiedEnterprise', 'FORBIDDEN'],
+  ['submitFeedback', 'pendingGov', 'FORBIDDEN'],
+  ['submitFeedback', 'resident', 'OK'],
+  ['submitFeedback', 'ngo', 'OK'],
+  ['respondToFeedback', 'anonymous', 'UNAUTHENTICATED'],
+  ['respondToFeedback', 'resident', 'FORBIDDEN'],
+  ['respondToFeedback', 'resident2', 'FORBIDDEN'], // its author
+  ['respondToFeedback', 'ngo', 'FORBIDDEN'],
+  ['respondToFeedback', 'enterprise', 'FORBIDDEN'],
+  ['respondToFeedback', 'pendingGov', 'FORBIDDEN'],
+  ['respondToFeedback', 'gov', 'OK'],
+  ['respondToFeedback', 'admin', 'OK'],
+
+  // following and the inbox: any signed-in user (reading needs no verified organization)
+  ['followProposal', 'anonymous', 'UNAUTHENTICATED'],
+  ['followProposal', 'unverifiedEnterprise', 'OK'],
+  ['followProposal', 'resident', 'OK'],
+  ['followProposal (a draft)', 'resident', 'NOT_FOUND'],
+  ['followProposal (a draft)', 'admin', 'OK'],
+  ['unfollowProposal', 'anonymous', 'UNAUTHENTICATED'],
+  ['unfollowProposal', 'resident', 'OK'],
+  ['markNotificationsRead', 'anonymous', 'UNAUTHENTICATED'],
+  ['markNotificationsRead', 'unverifiedNgo', 'OK'],
+  ['markNotificationsRead', 'resident', 'OK'],
+  ['markAllNotificationsRead', 'anonymous', 'UNAUTHENTICATED'],
+  ['markAllNotificationsRead', 'gov', 'OK'],
+
+  // moderation: participants report; FUND_ADMIN hides and restores
+  ['reportComment', 'anonymous', 'UNAUTHENTICATED'],
+  ['reportComment', 'unverifiedEnterprise', 'FORBIDDEN'],
+  ['reportComment', 'resident', 'OK'],
+  ['reportComment', 'gov', 'OK'],
+  ['hideComment', 'anonymous', 'UNAUTHENTICATED'],
+  ['hideComment', 'resident', 'FORBIDDEN'],
+  ['hideComment', 'ngo', 'FORBIDDEN'],
+  ['hideComment', 'gov', 'FORBIDDEN'],
+  ['hideComment', 'admin', 'OK'],
+  ['restoreComment', 'anonymous', 'UNAUTHENTICATED'],
+  ['restoreComment', 'resident2', 'FORBIDDEN'], // its author
+  ['restoreComment', 'gov', 'FORBIDDEN'],
+  ['restoreComment', 'admin', 'OK'],
+
+  // revisions: the author and FUND_ADMIN
+  ['reviseProposal', 'anonymous', 'UNAUTHENTICATED'],
+  ['reviseProposal', 'unverifiedNgo', 'FORBIDDEN'],
+  ['reviseProposal', 'resident', 'FORBIDDEN'],
+  ['reviseProposal', 'enterprise', 'FORBIDDEN'],
+  ['reviseProposal', 'otherNgo', 'FORBIDDEN'],
+  ['reviseProposal', 'gov', 'FORBIDDEN'],
+  ['reviseProposal', 'ngo', 'OK'], // the author
+  ['reviseProposal', 'admin', 'OK'],
+  ['reviseProposal (a draft)', 'resident', 'NOT_FOUND'],
+  ['reviseProposal (a draft)', 'ngo', 'OK'],
 ];
 
-const NOT_YET_IMPLEMENTED: Row[] = [
+const MONEY: Row[] = [
   // FUND_ADMIN
   ['createCampaign', 'anonymous', 'UNAUTHENTICATED'],
   ['createCampaign', 'resident', 'FORBIDDEN'],
@@ -1040,17 +1201,6 @@ const NOT_YET_IMPLEMENTED: Row[] = [
   ['rejectDisbursement', 'admin', 'FORBIDDEN'],
   ['rejectDisbursement', 'ngo', 'FORBIDDEN'],
   ['rejectDisbursement', 'gov', 'NOT_FOUND'],
-  // any signed-in participant
-  ['submitFeedback', 'anonymous', 'UNAUTHENTICATED'],
-  ['submitFeedback', 'unverifiedEnterprise', 'FORBIDDEN'],
-  ['submitFeedback', 'pendingGov', 'FORBIDDEN'],
-  ['submitFeedback', 'resident', 'NOT_IMPLEMENTED'],
-  // GOVERNMENT, FUND_ADMIN
-  ['respondToFeedback', 'anonymous', 'UNAUTHENTICATED'],
-  ['respondToFeedback', 'resident', 'FORBIDDEN'],
-  ['respondToFeedback', 'ngo', 'FORBIDDEN'],
-  ['respondToFeedback', 'gov', 'NOT_IMPLEMENTED'],
-  ['respondToFeedback', 'admin', 'NOT_IMPLEMENTED'],
   // anyone, signed in or not
   ['donate', 'anonymous', 'NOT_FOUND'], // allowed; the campaign does not exist
   ['donate', 'resident', 'NOT_FOUND'],
@@ -1082,7 +1232,7 @@ beforeAll(async () => {
   enterpriseOrgId = await orgOf(tokens.enterprise);
   ngoOrgId = await orgOf(tokens.ngo);
   fillClosedPool(
-    [...IMPLEMENTED, ...NOT_YET_IMPLEMENTED].filter(([op]) => USES_CLOSED_BIDDING.includes(op)).length + 2, // + the viewerCan test
+    [...IMPLEMENTED, ...MONEY].filter(([op]) => USES_CLOSED_BIDDING.includes(op)).length + 2, // + the viewerCan test
   );
   for (const [who, role] of [
     ['otherEnterprise', 'ENTERPRISE'],
@@ -1121,8 +1271,8 @@ describe('implemented operations (DESIGN.md §3)', () => {
   it.each(IMPLEMENTED)('%s as %s -> %s', runCase);
 });
 
-describe('money operations and contract operations not implemented yet refuse the wrong callers', () => {
-  it.each(NOT_YET_IMPLEMENTED)('%s as %s -> %s', runCase);
+describe('money operations refuse the wrong callers', () => {
+  it.each(MONEY)('%s as %s -> %s', runCase);
 });
 
 describe('the state machine answers CONFLICT for illegal moves by allowed callers', () => {
@@ -1207,11 +1357,9 @@ describe('the matrix is complete', () => {
   it('covers every mutation of the server schema except register and login, each with an anonymous case', async () => {
     const schema = ok(await api.gql('{ __schema { mutationType { fields { name } } } }'));
     const mutations = (schema.__schema.mutationType.fields as Array<{ name: string }>).map((f) => f.name).sort();
-    const covered = new Set([...IMPLEMENTED, ...NOT_YET_IMPLEMENTED].map(([op]) => String(op).split(' ')[0]));
+    const covered = new Set([...IMPLEMENTED, ...MONEY].map(([op]) => String(op).split(' ')[0]));
     const anonymous = new Set(
-      [...IMPLEMENTED, ...NOT_YET_IMPLEMENTED]
-        .filter(([, who]) => who === 'anonymous')
-        .map(([op]) => String(op).split(' ')[0]),
+      [...IMPLEMENTED, ...MONEY].filter(([, who]) => who === 'anonymous').map(([op]) => String(op).split(' ')[0]),
     );
     expect(mutations.filter((m) => !covered.has(m) && m !== 'register' && m !== 'login')).toEqual([]);
     expect([...covered].filter((m) => !anonymous.has(m))).toEqual([]);

@@ -73,7 +73,12 @@ async function randomFreePortInRange(min: number, max: number): Promise<number> 
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function startServer(): Promise<StartedServer> {
+/**
+ * Starts the built server on a fresh database with the demo seed. The suites
+ * post many comments as a handful of demo accounts, so the per-user comment
+ * rate limit is raised unless `env` says otherwise (its own test is a server test).
+ */
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<StartedServer> {
   if (!existsSync(SERVER_MAIN)) {
     throw new Error(
       `${SERVER_MAIN} is missing: build the server first (npx turbo run build --filter=@commonweal/server)`,
@@ -94,6 +99,8 @@ export async function startServer(): Promise<StartedServer> {
     JWT_SECRET: jwtSecret,
     LOG_LEVEL: 'warn',
     CLIENT_DIST,
+    COMMENT_RATE_LIMIT_PER_MINUTE: '10000',
+    ...options.env,
   });
 
   let dropDatabase: (() => Promise<void>) | null = null;
