@@ -108,4 +108,23 @@ describe('the proposal feed is N+1 free', () => {
     // (The performance issue brings this down with a denormalised feed.)
     expect(fifty.count).toBeLessThanOrEqual(18);
   });
+
+  it('keeps the participation fields N+1 free too', async () => {
+    const PARTICIPATION = `query($fundId: ID!, $first: Int!) {
+      proposals(fundId: $fundId, first: $first) {
+        nodes {
+          id viewerFollows followerCount viewerCan { revise }
+          feedback { id responses { responder { displayName } } }
+          revisions { number editor { displayName } citedComments { id } citedFeedback { id } }
+          comments(first: 3) { nodes { body hidden hiddenReason viewerReported reportCount } }
+        }
+      }
+    }`;
+    const five = await counter.measure(() => h.gql<any>(PARTICIPATION, { fundId, first: 5 }, token));
+    const fifty = await counter.measure(() => h.gql<any>(PARTICIPATION, { fundId, first: 50 }, token));
+    expect(fifty.result.errors).toBeUndefined();
+    expect(fifty.result.data.proposals.nodes).toHaveLength(50);
+    expect(fifty.result.data.proposals.nodes[0]).toMatchObject({ viewerFollows: false, followerCount: 0 });
+    expect(fifty.count).toBe(five.count);
+  });
 });
