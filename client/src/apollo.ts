@@ -173,6 +173,8 @@ function createCache(): InMemoryCache {
       SponsorshipViewerCan: { merge: false },
       BidViewerCan: { merge: false },
       PartnershipViewerCan: { merge: false },
+      SurveyViewerCan: { merge: false },
+      MeetingViewerCan: { merge: false },
       PageInfo: { merge: false },
     },
   });
