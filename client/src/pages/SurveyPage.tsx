@@ -1,11 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { SurveyDetail } from '../features/surveys/SurveyDetail';
+import { NotFoundPage } from './NotFoundPage';
 
-/** Placeholder: the surveys feature fills this page. */
 export function SurveyPage() {
-  const { t } = useTranslation();
-  return (
-    <div className="stack">
-      <h1>{t('surveys.title')}</h1>
-    </div>
-  );
+  const { id } = useParams();
+  if (!id) return <NotFoundPage />;
+  // keyed: another survey starts with a fresh answer form
+  return <SurveyDetail key={id} surveyId={id} />;
 }
