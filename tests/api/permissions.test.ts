@@ -874,6 +874,59 @@ const OPS: Record<string, Operation> = {
       };
     },
   },
+  createSurvey: {
+    document: 'mutation M($input: CreateSurveyInput!) { createSurvey(input: $input) { id } }',
+    prepare: async () => ({
+      variables: {
+        input: {
+          fundId,
+          title: `Survey ${unique()}`,
+          questions: [{ kind: 'SCALE', prompt: 'How safe is the street?' }],
+        },
+      },
+    }),
+  },
+  openSurvey: {
+    document: 'mutation M($id: ID!) { openSurvey(surveyId: $id) { id } }',
+    prepare: async () => {
+      const { id } = await draftSurvey();
+      return {
+        variables: { id },
+        verify: async (allowed) => expect(await surveyStatus(id)).toBe(allowed ? 'OPEN' : 'DRAFT'),
+      };
+    },
+  },
+  closeSurvey: {
+    document: 'mutation M($id: ID!) { closeSurvey(surveyId: $id) { id } }',
+    prepare: async () => {
+      const { id } = await openSurvey();
+      return {
+        variables: { id },
+        verify: async (allowed) => expect(await surveyStatus(id)).toBe(allowed ? 'CLOSED' : 'OPEN'),
+      };
+    },
+  },
+  submitSurveyResponse: {
+    document: 'mutation M($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { id } }',
+    prepare: async () => {
+      const { id, questionId } = await openSurvey();
+      return {
+        variables: { input: { surveyId: id, answers: [{ questionId, scale: 4 }] } },
+        verify: async (allowed) => expect(await responseCount(id)).toBe(allowed ? 1 : 0),
+      };
+    },
+  },
+  recordAssistedSurveyResponse: {
+    document:
+      'mutation M($s: ID!, $r: ID!, $a: [SurveyAnswerInput!]!) { recordAssistedSurveyResponse(surveyId: $s, residentId: $r, answers: $a) { id } }',
+    prepare: async () => {
+      const { id, questionId } = await openSurvey();
+      return {
+        variables: { s: id, r: await userIdOf('resident2'), a: [{ questionId, scale: 2 }] },
+        verify: async (allowed) => expect(await responseCount(id)).toBe(allowed ? 1 : 0),
+      };
+    },
+  },
   'reviseProposal (a draft)': {
     document: 'mutation M($input: ReviseProposalInput!) { reviseProposal(input: $input) { id } }',
     prepare: async () => ({ variables: { input: { proposalId: await createDraft(), title: `Draft ${unique()}` } } }),
@@ -892,6 +945,42 @@ async function commentOn(proposalId: string): Promise<string> {
   ).addComment.id;
   commentProposal.set(id, { proposalId });
   return id;
+}
+
+async function draftSurvey(): Promise<{ id: string; questionId: string }> {
+  const survey = ok(
+    await api.gql(
+      'mutation S($input: CreateSurveyInput!) { createSurvey(input: $input) { id questions { id } } }',
+      {
+        input: {
+          fundId,
+          title: `Survey ${unique()}`,
+          questions: [{ kind: 'SCALE', prompt: 'How safe is the street?' }],
+        },
+      },
+      tokens.admin,
+    ),
+  ).createSurvey;
+  return { id: survey.id, questionId: survey.questions[0].id };
+}
+
+async function openSurvey(): Promise<{ id: string; questionId: string }> {
+  const survey = await draftSurvey();
+  ok(await api.gql('mutation O($id: ID!) { openSurvey(surveyId: $id) { id } }', { id: survey.id }, tokens.admin));
+  return survey;
+}
+
+async function surveyStatus(id: string): Promise<string> {
+  return ok(await api.gql('query Q($id: ID!) { survey(id: $id) { status } }', { id }, tokens.admin)).survey.status;
+}
+
+async function responseCount(id: string): Promise<number> {
+  return ok(await api.gql('query Q($id: ID!) { survey(id: $id) { results { responseCount } } }', { id }, tokens.admin))
+    .survey.results.responseCount;
+}
+
+async function userIdOf(who: DemoAccount): Promise<string> {
+  return ok(await api.gql('{ viewer { id } }', {}, tokens[who])).viewer.id;
 }
 
 /** Whether a comment shows as hidden to the public. */
@@ -1165,6 +1254,36 @@ const IMPLEMENTED: Row[] = [
   ['restoreComment', 'resident2', 'FORBIDDEN'], // its author
   ['restoreComment', 'gov', 'FORBIDDEN'],
   ['restoreComment', 'admin', 'OK'],
+
+  // surveys: the fund's side runs them; residents answer once
+  ['createSurvey', 'anonymous', 'UNAUTHENTICATED'],
+  ['createSurvey', 'resident', 'FORBIDDEN'],
+  ['createSurvey', 'ngo', 'FORBIDDEN'],
+  ['createSurvey', 'enterprise', 'FORBIDDEN'],
+  ['createSurvey', 'pendingGov', 'FORBIDDEN'],
+  ['createSurvey', 'gov', 'OK'],
+  ['createSurvey', 'admin', 'OK'],
+  ['openSurvey', 'anonymous', 'UNAUTHENTICATED'],
+  ['openSurvey', 'resident', 'FORBIDDEN'],
+  ['openSurvey', 'ngo', 'FORBIDDEN'],
+  ['openSurvey', 'gov', 'OK'],
+  ['openSurvey', 'admin', 'OK'],
+  ['closeSurvey', 'anonymous', 'UNAUTHENTICATED'],
+  ['closeSurvey', 'resident', 'FORBIDDEN'],
+  ['closeSurvey', 'gov', 'OK'],
+  ['closeSurvey', 'admin', 'OK'],
+  ['submitSurveyResponse', 'anonymous', 'UNAUTHENTICATED'],
+  ['submitSurveyResponse', 'ngo', 'FORBIDDEN'],
+  ['submitSurveyResponse', 'enterprise', 'FORBIDDEN'],
+  ['submitSurveyResponse', 'gov', 'FORBIDDEN'],
+  ['submitSurveyResponse', 'admin', 'FORBIDDEN'],
+  ['submitSurveyResponse', 'resident', 'OK'],
+  ['recordAssistedSurveyResponse', 'anonymous', 'UNAUTHENTICATED'],
+  ['recordAssistedSurveyResponse', 'resident', 'FORBIDDEN'],
+  ['recordAssistedSurveyResponse', 'resident2', 'FORBIDDEN'], // the resident themself
+  ['recordAssistedSurveyResponse', 'ngo', 'FORBIDDEN'],
+  ['recordAssistedSurveyResponse', 'gov', 'OK'],
+  ['recordAssistedSurveyResponse', 'admin', 'OK'],
 
   // revisions: the author and FUND_ADMIN
   ['reviseProposal', 'anonymous', 'UNAUTHENTICATED'],

@@ -1,10 +1,13 @@
 import {
   Category,
+  FeedbackStatus,
+  MeetingKind,
   MembershipStatus,
   NeighborhoodKind,
   OrganizationType,
   ProposalDecision,
   Role,
+  RsvpResponse,
   SponsorshipKind,
   VoteChoice,
 } from '@commonweal/shared';
@@ -244,7 +247,7 @@ export async function seedDemo(ds: DataSource, services: Services): Promise<bool
     parentId: first.id,
     body: 'Thank you, Grandma Liu. If approved, the contractor can start within three weeks of the award.',
   });
-  await comments.add(neighbours[2]!, {
+  const waiverComment = await comments.add(neighbours[2]!, {
     proposalId: liftProposal.id,
     body: 'Twenty yuan a month is fine for us, but some pensioners may need it waived.',
   });
@@ -375,6 +378,101 @@ export async function seedDemo(ds: DataSource, services: Services): Promise<bool
     category: Category.YOUTH_EDUCATION,
     budgetMinor: 4_500_000, // 45,000.00 yuan
   });
+
+  // --- Meetings (issue 5, offline channel): one upcoming consultation on the lift, one past symposium with minutes. ---
+  {
+    const { meetings } = services;
+    const liftMeeting = await meetings.schedule(gov!, {
+      fundId: ids.fundId,
+      proposalId: liftProposal.id,
+      kind: MeetingKind.PUBLIC_CONSULTATION,
+      title: 'Public consultation on the building 3 lift',
+      description: 'The contractor explains the repair; residents discuss the monthly maintenance contribution.',
+      location: 'Old Street Compound community hall, ground floor',
+      startsAt: new Date(Date.now() + 5 * DAY),
+      endsAt: new Date(Date.now() + 5 * DAY + 2 * 60 * 60 * 1000),
+    });
+    await meetings.rsvp(resident!, liftMeeting.id, RsvpResponse.GOING);
+    await meetings.rsvp(resident2!, liftMeeting.id, RsvpResponse.MAYBE);
+    const pastStart = new Date(Date.now() - 8 * DAY);
+    const canteenMeeting = await meetings.schedule(
+      admin!,
+      {
+        fundId: ids.fundId,
+        proposalId: canteenProposal.id,
+        kind: MeetingKind.SYMPOSIUM,
+        title: 'Elders’ canteen symposium',
+        location: 'Danzishi Street Office, meeting room 2',
+        startsAt: pastStart,
+      },
+      new Date(pastStart.getTime() - 7 * DAY),
+    );
+    await meetings.rsvp(resident2!, canteenMeeting.id, RsvpResponse.GOING, new Date(pastStart.getTime() - DAY));
+    await meetings.publishMinutes(
+      admin!,
+      canteenMeeting.id,
+      'Twenty-three residents attended. Lunch at 12 yuan with a subsidy for those over 80 was agreed; the menu will ' +
+        'be softer and less salty; volunteers will deliver to elders who cannot come down.',
+    );
+    await meetings.recordAssistedFeedback(admin!, {
+      meetingId: canteenMeeting.id,
+      residentId: neighbours[0]!.user.id,
+      body: 'Written on the sign-in sheet: please open the canteen on Saturdays as well.',
+    });
+  }
+
+  // --- Participation (issue 5): feedback answered and not, a revision citing residents, a reported comment. ---
+  {
+    const { feedback, revisions } = services;
+    const lamp = await feedback.submit(resident!, {
+      fundId: ids.fundId,
+      body: 'The street lamp by the Old Street Compound gate has been out for two weeks. It is very dark at night.',
+    });
+    const handrail = await feedback.submit(resident2!, {
+      fundId: ids.fundId,
+      proposalId: liftProposal.id,
+      body: 'Could the lift repair also add a handrail in the lobby? Several neighbours use walking sticks.',
+    });
+    const notices = await feedback.submit(neighbours[1]!, {
+      fundId: ids.fundId,
+      body: 'Please also post meeting notices on the bulletin board by the bus stop, not only online.',
+    });
+    // Back-date them so the responsiveness figures look like a fund at work for a while.
+    await ds.query(`UPDATE feedback SET created_at = now() - interval '3 days' WHERE id = ANY($1)`, [
+      [lamp.id, handrail.id],
+    ]);
+    await ds.query(`UPDATE feedback SET created_at = now() - interval '9 days' WHERE id = $1`, [notices.id]);
+    await feedback.respond(gov!, lamp.id, FeedbackStatus.ACKNOWLEDGED, 'Reported to the district lighting team.');
+    await feedback.respond(
+      gov!,
+      lamp.id,
+      FeedbackStatus.ADDRESSED,
+      'The lamp was replaced on Tuesday evening. Thank you for telling us.',
+    );
+    await feedback.respond(
+      admin!,
+      handrail.id,
+      FeedbackStatus.ACKNOWLEDGED,
+      'Good idea: we have asked the contractor to price a lobby handrail.',
+    );
+    await revisions.revise(ngo!, {
+      proposalId: liftProposal.id,
+      body:
+        'A certified contractor replaces the traction motor and control board (quote: 96,000 yuan) and fits a handrail ' +
+        'in the lobby. Households agree on a 20-yuan monthly maintenance contribution, waived for pensioners on the ' +
+        'minimum allowance and matched by the fund for the first year. The Social Work Centre runs the residents’ meetings.',
+      reason:
+        'Residents asked for a lobby handrail and for the contribution to be waived for pensioners on low incomes.',
+      citedCommentIds: [waiverComment.id],
+      citedFeedbackIds: [handrail.id],
+    });
+    const rude = await comments.add(neighbours[3]!, {
+      proposalId: liftProposal.id,
+      body: 'Whoever broke the lift should pay for it, not us. Typical of that lazy family on floor 2.',
+    });
+    await comments.report(resident!, rude.id, 'Insults a family in the building');
+    await comments.report(resident2!, rude.id, 'Personal attack');
+  }
   return true;
 }
 
