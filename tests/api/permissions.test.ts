@@ -927,6 +927,66 @@ const OPS: Record<string, Operation> = {
       };
     },
   },
+  scheduleMeeting: {
+    document: 'mutation M($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }',
+    prepare: async () => ({ variables: { input: meetingInput(future(2)) } }),
+  },
+  cancelMeeting: {
+    document: 'mutation M($id: ID!) { cancelMeeting(meetingId: $id, reason: "The hall is flooded") { id } }',
+    prepare: async () => {
+      const id = await scheduleMeeting(future(2));
+      return {
+        variables: { id },
+        verify: async (allowed) => expect(await meetingStatus(id)).toBe(allowed ? 'CANCELLED' : 'SCHEDULED'),
+      };
+    },
+  },
+  rsvpMeeting: {
+    document: 'mutation M($id: ID!) { rsvpMeeting(meetingId: $id, response: GOING) { rsvpCounts { going } } }',
+    prepare: async () => ({ variables: { id: await scheduleMeeting(future(2)) } }),
+  },
+  'publishMeetingMinutes (not started)': {
+    document:
+      'mutation M($id: ID!) { publishMeetingMinutes(meetingId: $id, minutes: "Minutes of the meeting.") { id } }',
+    prepare: async () => ({ variables: { id: await scheduleMeeting(future(2)) } }),
+  },
+  'publishMeetingMinutes (started)': {
+    document:
+      'mutation M($id: ID!) { publishMeetingMinutes(meetingId: $id, minutes: "Minutes of the meeting.") { id } }',
+    prepare: async () => ({ variables: { id: await startedMeeting() } }),
+  },
+  'recordAssistedVote (not started)': {
+    document: 'mutation M($input: RecordAssistedVoteInput!) { recordAssistedVote(input: $input) { choice } }',
+    prepare: async () => {
+      const meetingId = await scheduleMeeting(future(2), await inConsultation());
+      return { variables: { input: { meetingId, residentId: await userIdOf('resident2'), choice: 'SUPPORT' } } };
+    },
+  },
+  'recordAssistedVote (started)': {
+    document: 'mutation M($input: RecordAssistedVoteInput!) { recordAssistedVote(input: $input) { choice } }',
+    prepare: async () => {
+      const meetingId = await startedMeeting(await inConsultation());
+      return { variables: { input: { meetingId, residentId: await userIdOf('resident2'), choice: 'SUPPORT' } } };
+    },
+  },
+  'recordAssistedFeedback (not started)': {
+    document: 'mutation M($input: RecordAssistedFeedbackInput!) { recordAssistedFeedback(input: $input) { id } }',
+    prepare: async () => {
+      const meetingId = await scheduleMeeting(future(2));
+      return {
+        variables: { input: { meetingId, residentId: await userIdOf('resident2'), body: 'On paper: more benches.' } },
+      };
+    },
+  },
+  'recordAssistedFeedback (started)': {
+    document: 'mutation M($input: RecordAssistedFeedbackInput!) { recordAssistedFeedback(input: $input) { assisted } }',
+    prepare: async () => {
+      const meetingId = await startedMeeting();
+      return {
+        variables: { input: { meetingId, residentId: await userIdOf('resident2'), body: 'On paper: more benches.' } },
+      };
+    },
+  },
   'reviseProposal (a draft)': {
     document: 'mutation M($input: ReviseProposalInput!) { reviseProposal(input: $input) { id } }',
     prepare: async () => ({ variables: { input: { proposalId: await createDraft(), title: `Draft ${unique()}` } } }),
@@ -981,6 +1041,38 @@ async function responseCount(id: string): Promise<number> {
 
 async function userIdOf(who: DemoAccount): Promise<string> {
   return ok(await api.gql('{ viewer { id } }', {}, tokens[who])).viewer.id;
+}
+
+function meetingInput(startsAt: string, proposalId: string | null = null) {
+  return {
+    fundId,
+    proposalId,
+    kind: 'PUBLIC_CONSULTATION',
+    title: `Meeting ${unique()}`,
+    location: 'Community hall',
+    startsAt,
+  };
+}
+
+async function scheduleMeeting(startsAt: string, proposalId: string | null = null): Promise<string> {
+  return ok(
+    await api.gql(
+      'mutation S($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }',
+      { input: meetingInput(startsAt, proposalId) },
+      tokens.admin,
+    ),
+  ).scheduleMeeting.id;
+}
+
+/** A meeting that has begun: meetings are scheduled only in the future, so this one starts in a moment. */
+async function startedMeeting(proposalId: string | null = null): Promise<string> {
+  const id = await scheduleMeeting(new Date(Date.now() + 1200).toISOString(), proposalId);
+  await sleep(1300);
+  return id;
+}
+
+async function meetingStatus(id: string): Promise<string> {
+  return ok(await api.gql('query Q($id: ID!) { meeting(id: $id) { status } }', { id })).meeting.status;
 }
 
 /** Whether a comment shows as hidden to the public. */
@@ -1284,6 +1376,38 @@ const IMPLEMENTED: Row[] = [
   ['recordAssistedSurveyResponse', 'ngo', 'FORBIDDEN'],
   ['recordAssistedSurveyResponse', 'gov', 'OK'],
   ['recordAssistedSurveyResponse', 'admin', 'OK'],
+
+  // meetings: the fund's side runs them; participants answer; paper entries after the start
+  ['scheduleMeeting', 'anonymous', 'UNAUTHENTICATED'],
+  ['scheduleMeeting', 'resident', 'FORBIDDEN'],
+  ['scheduleMeeting', 'ngo', 'FORBIDDEN'],
+  ['scheduleMeeting', 'pendingGov', 'FORBIDDEN'],
+  ['scheduleMeeting', 'gov', 'OK'],
+  ['scheduleMeeting', 'admin', 'OK'],
+  ['cancelMeeting', 'anonymous', 'UNAUTHENTICATED'],
+  ['cancelMeeting', 'resident', 'FORBIDDEN'],
+  ['cancelMeeting', 'enterprise', 'FORBIDDEN'],
+  ['cancelMeeting', 'gov', 'OK'],
+  ['cancelMeeting', 'admin', 'OK'],
+  ['rsvpMeeting', 'anonymous', 'UNAUTHENTICATED'],
+  ['rsvpMeeting', 'unverifiedEnterprise', 'FORBIDDEN'],
+  ['rsvpMeeting', 'resident', 'OK'],
+  ['rsvpMeeting', 'ngo', 'OK'],
+  ['publishMeetingMinutes (not started)', 'anonymous', 'UNAUTHENTICATED'],
+  ['publishMeetingMinutes (not started)', 'resident', 'FORBIDDEN'],
+  ['publishMeetingMinutes (not started)', 'ngo', 'FORBIDDEN'],
+  ['publishMeetingMinutes (not started)', 'admin', 'CONFLICT'],
+  ['publishMeetingMinutes (started)', 'gov', 'OK'],
+  ['recordAssistedVote (not started)', 'anonymous', 'UNAUTHENTICATED'],
+  ['recordAssistedVote (not started)', 'resident', 'FORBIDDEN'],
+  ['recordAssistedVote (not started)', 'resident2', 'FORBIDDEN'], // the resident themself
+  ['recordAssistedVote (not started)', 'gov', 'CONFLICT'],
+  ['recordAssistedVote (started)', 'admin', 'OK'],
+  ['recordAssistedFeedback (not started)', 'anonymous', 'UNAUTHENTICATED'],
+  ['recordAssistedFeedback (not started)', 'resident', 'FORBIDDEN'],
+  ['recordAssistedFeedback (not started)', 'ngo', 'FORBIDDEN'],
+  ['recordAssistedFeedback (not started)', 'admin', 'CONFLICT'],
+  ['recordAssistedFeedback (started)', 'gov', 'OK'],
 
   // revisions: the author and FUND_ADMIN
   ['reviseProposal', 'anonymous', 'UNAUTHENTICATED'],

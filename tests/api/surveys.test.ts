@@ -17,9 +17,8 @@ import {
   wsClient,
   type Api,
   type StartedServer,
-  type WsClientHandle,
 } from '../support/server.js';
-import { settle } from '../support/ws.js';
+import { settle, type WsClientHandle } from '../support/ws.js';
 
 let server: StartedServer;
 let api: Api;
@@ -99,9 +98,12 @@ beforeAll(async () => {
   const funds = ok(await api.gql('{ funds { id neighborhoods { id } } }'));
   fundId = funds.funds[0].id;
   neighborhoodId = funds.funds[0].neighborhoods[0].id;
-  [gov, admin, resident, resident2] = await Promise.all(
-    [DEMO.gov, DEMO.admin, DEMO.resident, DEMO.resident2].map((email) => api.login(email)),
-  );
+  [gov, admin, resident, resident2] = await Promise.all([
+    api.login(DEMO.gov),
+    api.login(DEMO.admin),
+    api.login(DEMO.resident),
+    api.login(DEMO.resident2),
+  ]);
   const list = ok(await api.gql('{ proposals(status: [CONSULTATION]) { nodes { id title } } }'));
   liftProposalId = list.proposals.nodes.find((p: { title: string }) => /lift/i.test(p.title)).id;
 });

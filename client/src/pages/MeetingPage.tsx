@@ -1,11 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { MeetingDetail } from '../features/meetings/MeetingDetail';
+import { NotFoundPage } from './NotFoundPage';
 
-/** Placeholder: the meetings feature fills this page. */
 export function MeetingPage() {
-  const { t } = useTranslation();
-  return (
-    <div className="stack">
-      <h1>{t('meetings.title')}</h1>
-    </div>
-  );
+  const { id } = useParams();
+  if (!id) return <NotFoundPage />;
+  // keyed: another meeting starts with fresh forms
+  return <MeetingDetail key={id} meetingId={id} />;
 }

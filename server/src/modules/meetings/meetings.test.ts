@@ -8,6 +8,7 @@ import {
   type Harness,
   type TestUser,
 } from '../../test-support/harness.js';
+import { SqlCounter } from '../../test-support/sql-counter.js';
 import { follow } from '../notifications/notify.js';
 
 type U = TestUser;
@@ -598,5 +599,56 @@ describe('consultation meetings', () => {
       expect(errorCode(refused)).toBe('CONFLICT');
       expect((await sql('SELECT 1 FROM feedback WHERE meeting_id = $1', [cancelled.id])).length).toBe(0);
     });
+  });
+});
+
+describe('meeting lists are N+1 free', () => {
+  const counter = new SqlCounter();
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({ sqlLogger: counter });
+  });
+  afterAll(() => h.close());
+
+  it('answers a fund’s meetings with every field in the same number of statements, however many there are', async () => {
+    const f = new Factory(h);
+    const [admin, ...residents] = await f.users(Role.FUND_ADMIN, Role.RESIDENT, Role.RESIDENT, Role.RESIDENT);
+    const LIST = `query($f: ID!) { meetings(fundId: $f) {
+      id fund { id } proposal { id title meetings { id } } createdBy { displayName } minutesPublishedBy { id }
+      rsvpCounts { going maybe notGoing } viewerRsvp assistedEntries
+      attendees { user { displayName } response } assistedVotes { choice resident { id } }
+      assistedFeedback { id author { id } }
+      viewerCan { rsvp cancel publishMinutes recordAssisted seeAttendees }
+    } }`;
+    const measure = async (meetings: number) => {
+      const fundId = (await f.fund()).fund.id;
+      const p = await seedProposal(h, { fundId, authorId: admin.user.id, status: ProposalStatus.CONSULTATION });
+      for (let i = 0; i < meetings; i++) {
+        const res = await h.gql<any>(
+          SCHEDULE,
+          {
+            input: {
+              fundId,
+              proposalId: i % 2 ? p.id : null,
+              kind: 'SYMPOSIUM',
+              title: `Meeting ${i}`,
+              location: 'Hall',
+              startsAt: new Date(Date.now() + (i + 1) * HOUR).toISOString(),
+            },
+          },
+          admin.token,
+        );
+        for (const r of residents) await h.gql(RSVP, { id: res.data.scheduleMeeting.id, r: 'GOING' }, r.token);
+      }
+      const { result, count } = await counter.measure(() => h.gql<any>(LIST, { f: fundId }, admin.token));
+      expect(result.errors).toBeUndefined();
+      expect(result.data.meetings).toHaveLength(meetings);
+      return count;
+    };
+    const few = await measure(2);
+    const many = await measure(12);
+    expect(many).toBe(few);
+    expect(many).toBeLessThanOrEqual(15);
   });
 });
