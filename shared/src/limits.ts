@@ -54,6 +54,7 @@ export const LIMITS = {
   meetingDescription: { max: 2000 },
   meetingLocation: { min: 2, max: 200 },
   meetingMinutes: { min: 10, max: 20000 },
+  meetingCancelReason: { min: 3, max: 500 },
   /** A page of notifications. */
   notificationIds: { max: 100 },
   /** The longest consultation or bidding window that may be opened, in days. */

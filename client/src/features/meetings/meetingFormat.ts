@@ -6,7 +6,7 @@ export const MEETING_LIMITS = {
   description: LIMITS.meetingDescription,
   location: LIMITS.meetingLocation,
   minutes: LIMITS.meetingMinutes,
-  cancelReason: LIMITS.moderationReason,
+  cancelReason: LIMITS.meetingCancelReason,
   feedback: LIMITS.feedbackBody,
 } as const;
 

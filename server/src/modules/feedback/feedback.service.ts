@@ -60,6 +60,7 @@ export class FeedbackService {
       throw badInput('body', `body must be ${LIMITS.feedbackBody.min} to ${LIMITS.feedbackBody.max} characters`);
     }
     return this.dataSource.transaction(async (em) => {
+      await onBehalf?.stillOpen?.(em);
       const author = onBehalf ? await residentOf(em, onBehalf.residentId) : actor;
       if (!(await em.existsBy(Fund, { id: data.fundId }))) throw notFound('Fund');
       if (data.proposalId) {

@@ -5,7 +5,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { NotBlank } from '../shared/validation.js';
 
 /** A cancellation reason: shared LIMITS has none for meetings, so it borrows the moderation reason's bounds. */
-export const CANCEL_REASON = LIMITS.moderationReason;
+export const CANCEL_REASON = LIMITS.meetingCancelReason;
 
 @InputType()
 export class ScheduleMeetingInput {

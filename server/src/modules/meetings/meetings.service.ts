@@ -227,6 +227,7 @@ export class MeetingsService {
     await this.proposals.castVote(actor, meeting.proposalId, data.choice, now, {
       residentId: data.residentId,
       meetingId: meeting.id,
+      stillOpen: (em) => this.stillAssistable(em, actor, meeting.id, now),
     });
     publishAll(this.pubsub, [{ topic: Topic.MeetingUpdated, payload: { meetingId: meeting.id } }]);
     return Object.assign(new AssistedVote(), {
@@ -253,7 +254,11 @@ export class MeetingsService {
     const feedback = await this.feedback.submit(
       actor,
       { fundId: meeting.fundId, proposalId: meeting.proposalId, body: data.body },
-      { residentId: data.residentId, meetingId: meeting.id },
+      {
+        residentId: data.residentId,
+        meetingId: meeting.id,
+        stillOpen: (em) => this.stillAssistable(em, actor, meeting.id, now),
+      },
     );
     publishAll(this.pubsub, [{ topic: Topic.MeetingUpdated, payload: { meetingId: meeting.id } }]);
     return feedback;
@@ -263,7 +268,23 @@ export class MeetingsService {
   private async assistable(actor: Actor, meetingId: string, residentId: string, now: Date): Promise<Meeting> {
     if (!isFundSide(actor)) throw forbidden("Only the fund's side enters paper votes and feedback");
     const em = this.dataSource.manager;
-    const meeting = await this.find(em, meetingId, null);
+    const meeting = await this.stillAssistable(em, actor, meetingId, now, null);
+    await residentOf(em, residentId);
+    return meeting;
+  }
+
+  /**
+   * The meeting takes paper entries now. Called again inside the entry's
+   * transaction with a share lock, so a cancellation cannot slip in between.
+   */
+  private async stillAssistable(
+    em: EntityManager,
+    actor: Actor,
+    meetingId: string,
+    now: Date,
+    lock: 'pessimistic_read' | null = 'pessimistic_read',
+  ): Promise<Meeting> {
+    const meeting = await this.find(em, meetingId, lock);
     if (!canRecordAssisted(actor, meeting, now)) {
       throw conflict(
         meeting.status === MeetingStatus.CANCELLED
@@ -271,7 +292,6 @@ export class MeetingsService {
           : 'Paper entries are made once the meeting has started',
       );
     }
-    await residentOf(em, residentId);
     return meeting;
   }
 

@@ -206,6 +206,7 @@ export class ProposalsService {
     if (onBehalf) assertFundSide(actor, 'records votes collected on paper');
     else if (!hasRole(actor, Role.RESIDENT)) throw forbidden('Only residents vote');
     return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+      await onBehalf?.stillOpen?.(em);
       const voter = onBehalf ? await residentOf(em, onBehalf.residentId) : actor;
       // FOR SHARE: voters do not block each other, but a decision cannot slip in between the check and the vote.
       const proposal = await this.findVisible(em, voter, proposalId, 'pessimistic_read');

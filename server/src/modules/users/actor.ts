@@ -74,6 +74,8 @@ export async function loadActor(em: EntityManager, userId: string): Promise<Acto
 export interface OnBehalf {
   residentId: string;
   meetingId: string;
+  /** Re-checks, inside the entry's transaction, that the meeting still takes entries (it locks the meeting row). */
+  stillOpen?: (em: EntityManager) => Promise<unknown>;
 }
 
 /** GOVERNMENT or FUND_ADMIN, else FORBIDDEN naming what they tried. */
