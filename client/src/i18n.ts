@@ -38,6 +38,23 @@ export function setLanguage(language: Language): void {
   void i18next.changeLanguage(language);
 }
 
+/**
+ * What the browser test (tests/e2e/languages.test.ts) reads from the page: the keys asked for that no
+ * language has (they would show as "feature.someKey"), and the messages of both languages.
+ */
+export interface I18nProbe {
+  missingKeys: string[];
+  resources: Record<Language, object>;
+}
+
+declare global {
+  interface Window {
+    commonwealI18n?: I18nProbe;
+  }
+}
+
+const missingKeys: string[] = [];
+
 function applyToDocument(language: string): void {
   document.documentElement.lang = language;
   document.title = i18next.t('app.name');
@@ -54,7 +71,14 @@ export function initI18n(): typeof i18next {
     supportedLngs: LANGUAGES.map((l) => l.code),
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+    // Report every key that resolves in no language (not even the English fallback).
+    saveMissing: true,
+    missingKeyHandler: (_languages, _namespace, key) => {
+      if (!missingKeys.includes(key)) missingKeys.push(key);
+      console.warn(`[i18n] missing translation key: ${key}`);
+    },
   });
+  window.commonwealI18n = { missingKeys, resources: { en, 'zh-CN': zhCN } };
   applyToDocument(i18next.language);
   i18next.on('languageChanged', applyToDocument);
   return i18next;

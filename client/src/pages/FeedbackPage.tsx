@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { FeedbackBoard } from '../features/participation/feedback/FeedbackBoard';
 
-/** Placeholder: the participation feature fills this page. */
 export function FeedbackPage() {
   const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>{t('participation.title')}</h1>
+      <h1>{t('participation.feedback.title')}</h1>
+      <p className="lead">{t('participation.feedback.intro')}</p>
+      <FeedbackBoard />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { LIMITS } from '@commonweal/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddCommentDocument } from '../../gql/graphql';
+import { errorInfo } from '../common/errors';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { addCommentToCache } from './commentCache';
 
@@ -67,7 +68,14 @@ export function CommentForm({ proposalId, replyTo, onCancelReply, onPosted }: Co
         value={body}
         onChange={(e) => setBody(e.target.value)}
       />
-      {error ? <ErrorNotice error={error} /> : null}
+      {error && errorInfo(error).code === 'RATE_LIMITED' ? (
+        // Too many comments a minute: say so plainly; the text stays in the box for a second try.
+        <p className="notice notice-error" role="alert" data-testid="comment-rate-limited">
+          {t('participation.moderation.rateLimited')}
+        </p>
+      ) : error ? (
+        <ErrorNotice error={error} />
+      ) : null}
       <button
         type="submit"
         className="button button-primary"

@@ -2,10 +2,14 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommentAddedDocument, ProposalCommentsDocument } from '../../gql/graphql';
+import { useViewer } from '../auth/session';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDateTime } from '../common/format';
 import { Loading } from '../common/Loading';
 import { SignInPrompt } from '../common/SignInPrompt';
+import { CommentModerationTools } from '../participation/moderation/CommentModerationTools';
+import { isFundAdmin } from '../participation/roles';
+import { useScrollToHash } from '../participation/useScrollToHash';
 import { addCommentToCache } from './commentCache';
 import { CommentForm, type ReplyTarget } from './CommentForm';
 import { buildThread, type ThreadNode } from './thread';
@@ -28,10 +32,21 @@ function CommentNode({
   onReply: (target: ReplyTarget) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const { viewer } = useViewer();
   const { comment } = node;
+  const own = viewer?.id === comment.author.id;
+  const admin = isFundAdmin(viewer);
+  // A hidden comment's body is empty for everyone but its author and FUND_ADMIN.
+  const visibleBody = !comment.hidden || comment.body !== '';
   return (
     <li className="comment-item">
-      <article className="comment" data-testid="comment" aria-label={comment.author.displayName}>
+      <article
+        id={`comment-${comment.id}`}
+        className={`comment${comment.hidden ? ' comment-hidden' : ''}`}
+        data-testid="comment"
+        data-hidden={comment.hidden}
+        aria-label={comment.author.displayName}
+      >
         <header className="comment-head">
           <span className="comment-author">{comment.author.displayName}</span>
           <span className="tag tag-small">{t(`roles.${comment.author.role}`)}</span>
@@ -40,17 +55,34 @@ function CommentNode({
           </time>
         </header>
         {node.orphan ? <p className="muted small">↪ {t('comments.inReplyTo')}</p> : null}
-        <p className="comment-body">{comment.body}</p>
-        {canReply ? (
-          <button
-            type="button"
-            className="button button-link button-small"
-            aria-label={t('comments.replyNamed', { name: comment.author.displayName })}
-            onClick={() => onReply({ id: comment.id, authorName: comment.author.displayName })}
-          >
-            {t('comments.reply')}
-          </button>
+        {comment.hidden ? (
+          <p className="comment-hidden-note" data-testid="comment-hidden">
+            {own && !admin && comment.hiddenReason
+              ? t('participation.moderation.hiddenForYou', { reason: comment.hiddenReason })
+              : admin && comment.hiddenReason
+                ? t('participation.moderation.hiddenForAdmin', { reason: comment.hiddenReason })
+                : t('participation.moderation.hiddenByModerator')}
+          </p>
         ) : null}
+        {visibleBody ? <p className="comment-body">{comment.body}</p> : null}
+        <div className="comment-tools">
+          {canReply && !comment.hidden ? (
+            <button
+              type="button"
+              className="button button-link button-small"
+              aria-label={t('comments.replyNamed', { name: comment.author.displayName })}
+              onClick={() => onReply({ id: comment.id, authorName: comment.author.displayName })}
+            >
+              {t('comments.reply')}
+            </button>
+          ) : null}
+          {admin && typeof comment.reportCount === 'number' && comment.reportCount > 0 ? (
+            <span className="tag tag-small" data-testid="comment-report-count">
+              {t('participation.moderation.reports', { count: comment.reportCount })}
+            </span>
+          ) : null}
+          <CommentModerationTools comment={comment} canReport={Boolean(viewer) && !own} canModerate={admin} />
+        </div>
       </article>
       {node.replies.length > 0 ? (
         <ul className="comment-replies">
@@ -81,6 +113,7 @@ export function CommentThread({ proposalId, canComment, signedIn }: CommentThrea
 
   const connection = data?.proposal?.comments;
   const thread = connection ? buildThread(connection.nodes) : [];
+  useScrollToHash(Boolean(connection));
 
   return (
     <section className="card comments" aria-labelledby="comments-title">

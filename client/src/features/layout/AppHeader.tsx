@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n';
 import { useSession, useViewer } from '../auth/session';
+import { NotificationBell } from '../participation/notifications/NotificationBell';
 import { useLargeText } from './largeText';
 
 export function AppHeader() {
@@ -66,10 +67,14 @@ export function AppHeader() {
             {viewer?.role === 'FUND_ADMIN' || viewer?.role === 'GOVERNMENT' ? (
               <NavLink to="/disbursements">{t('nav.payments')}</NavLink>
             ) : null}
+            {viewer?.role === 'FUND_ADMIN' ? (
+              <NavLink to="/moderation">{t('participation.nav.moderation')}</NavLink>
+            ) : null}
           </nav>
           <div className="account">
             {viewer ? (
               <>
+                <NotificationBell />
                 <span className="viewer">
                   <span className="visually-hidden">{t('nav.signedInAs')} </span>
                   <span className="viewer-name" data-testid="viewer-name">

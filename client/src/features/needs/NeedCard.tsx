@@ -1,9 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { SupportNeedDocument, type NeedCardFieldsFragment } from '../../gql/graphql';
-import { CategoryTag } from '../common/Badges';
+import { CategoryTag, StatusBadge } from '../common/Badges';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDate } from '../common/format';
+import '../participation/participation.css';
 
 interface NeedCardProps {
   need: NeedCardFieldsFragment;
@@ -32,6 +34,22 @@ export function NeedCard({ need, canSupport }: NeedCardProps) {
         {t('common.by', { name: need.author.displayName })} ·{' '}
         <time dateTime={need.createdAt}>{formatDate(need.createdAt, i18n.language)}</time>
       </p>
+      <section aria-labelledby={`${titleId}-proposals`} data-testid="need-proposals">
+        <h3 id={`${titleId}-proposals`} className="small">
+          {t('participation.needLinks.title')}
+        </h3>
+        {need.proposals.length === 0 ? (
+          <p className="muted small">{t('participation.needLinks.none')}</p>
+        ) : (
+          <ul className="need-proposals">
+            {need.proposals.map((p) => (
+              <li key={p.id} data-testid="need-proposal">
+                <Link to={`/proposals/${p.id}`}>{p.title}</Link> <StatusBadge status={p.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <div className="card-actions">
         <span className="support-count" aria-live="polite">
           {t('needs.supportCount', { count: need.supportCount })}
