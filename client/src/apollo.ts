@@ -49,8 +49,9 @@ interface RestartableClient extends Client {
  * is read on every connect) and resubscribes every active subscription. A
  * socket that is not open needs nothing: its next connect reads the token.
  */
-function createRestartableClient(onForbidden: () => void): RestartableClient {
+function createRestartableClient(onForbidden: () => void, onReconnected: () => void): RestartableClient {
   let socket: WebSocket | null = null;
+  let connectedBefore = false;
   const client = createClient({
     url: wsUrl(),
     lazy: true,
@@ -68,6 +69,11 @@ function createRestartableClient(onForbidden: () => void): RestartableClient {
       opened: (opened) => {
         socket = opened as WebSocket;
       },
+      connected: () => {
+        // Events sent while the socket was down are lost: a reconnect refreshes what is on screen.
+        if (connectedBefore) onReconnected();
+        connectedBefore = true;
+      },
       closed: (event) => {
         socket = null;
         // The server refuses a bad or expired token at connection_init with 4403.
@@ -78,6 +84,7 @@ function createRestartableClient(onForbidden: () => void): RestartableClient {
   return {
     ...client,
     restart: () => {
+      connectedBefore = false; // the caller refreshes the store itself
       if (socket?.readyState === WebSocket.OPEN) socket.close(4205, 'Client Restart');
     },
   };
@@ -194,7 +201,10 @@ export function createSession(): Session {
     // Deferred: never reset the store from inside the link chain of a running request.
     setTimeout(() => void session?.signOut(), 0);
   };
-  const wsClient = createRestartableClient(onForbidden);
+  const onReconnected = (): void => {
+    setTimeout(() => void session?.client.refetchQueries({ include: 'active' }).catch(() => undefined), 0);
+  };
+  const wsClient = createRestartableClient(onForbidden, onReconnected);
 
   const authLink = new SetContextLink((prevContext) => {
     const authorization = bearer();

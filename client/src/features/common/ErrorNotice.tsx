@@ -7,7 +7,7 @@ interface ErrorNoticeProps {
   onRetry?: () => void;
 }
 
-/** An error in words a person can act on: the server's message (it names the problem), else a translated fallback. */
+/** An error in words a person can act on, in the reader's language (see `errorInfo`). */
 export function ErrorNotice({ error, onRetry }: ErrorNoticeProps) {
   const { t } = useTranslation();
   const info = errorInfo(error);

@@ -1,5 +1,6 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
 import type { ErrorLike } from '@apollo/client';
+import i18next from 'i18next';
 
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -19,7 +20,12 @@ export interface ErrorInfo {
   code: ErrorCode | null;
   /** `extensions.field` of a BAD_USER_INPUT error, e.g. "title" or "input.title". */
   field: string | null;
-  /** The server's message, or null for network failures. */
+  /**
+   * What went wrong in the reader's language: the server's own message for
+   * English readers (it names the problem precisely), the translated words
+   * for the error's code otherwise (the server speaks English only). Null for
+   * network failures.
+   */
   message: string | null;
   network: boolean;
 }
@@ -28,16 +34,22 @@ function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
+function inReadersLanguage(serverMessage: string | null, code: ErrorCode | null): string | null {
+  if (i18next.language?.startsWith('en')) return serverMessage;
+  return code ? i18next.t(`errors.${code}`) : i18next.t('common.errorTitle');
+}
+
 /** What the UI needs from an Apollo error: the code, the offending field and the server's words. */
 export function errorInfo(error: ErrorLike): ErrorInfo {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
     const code = first?.extensions?.['code'];
     const field = first?.extensions?.['field'];
+    const known = isErrorCode(code) ? code : null;
     return {
-      code: isErrorCode(code) ? code : null,
+      code: known,
       field: typeof field === 'string' ? field : null,
-      message: first?.message ?? null,
+      message: inReadersLanguage(first?.message ?? null, known),
       network: false,
     };
   }
