@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import { buildContext, tokenFrom, viewerFor, type Context, type ContextDeps } from './graphql/context.js';
 import { AppError, createErrorFormatter, toGraphQLError } from './graphql/errors.js';
+import { checkOperation, limitRules, queryLimitsOf } from './graphql/limits.js';
 import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
@@ -45,6 +46,8 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
   const deps: ContextDeps = { dataSource, pubsub, services, logger };
   const schema = await buildAppSchema(pubsub);
   const formatError = createErrorFormatter(logger, config.isProduction);
+  const limits = queryLimitsOf(config);
+  const rules = limitRules(limits);
 
   const app = express();
   app.disable('x-powered-by');
@@ -64,6 +67,17 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
         ctx.extra.viewerToken = token;
         return true;
       },
+      // Apollo's validation does not run here: the same parse limits and rules apply to every WebSocket operation.
+      onSubscribe: (_ctx, _id, payload) => {
+        const checked = checkOperation(schema, payload.query, limits, rules);
+        if ('errors' in checked) return checked.errors;
+        return {
+          schema,
+          document: checked.document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+        };
+      },
       context: async (ctx) => buildContext(deps, await viewerFor(deps, ctx.extra.viewerToken ?? null)),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => toFormatted(e, formatError)),
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result, formatError),
@@ -75,7 +89,13 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
     schema,
     formatError,
     introspection: !config.isProduction,
+    hideSchemaDetailsFromClientErrors: limits.hideSchema,
     includeStacktraceInErrorResponses: false,
+    validationRules: rules,
+    parseOptions: { maxTokens: limits.maxTokens },
+    // Batched HTTP operations stay off (Apollo's default): one operation per request.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },

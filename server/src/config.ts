@@ -20,6 +20,12 @@ const schema = z.object({
     .int()
     .min(60)
     .default(12 * 60 * 60),
+  /** Query limits (graphql-armor rules on HTTP and WebSocket alike); the defaults leave room above what the client sends. */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(3000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(10),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(10),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(4000),
   /** Comments one user may post per minute; beyond it addComment answers RATE_LIMITED. */
   COMMENT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),

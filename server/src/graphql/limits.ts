@@ -1,0 +1,122 @@
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import type { Config } from '../config.js';
+
+/** What one GraphQL operation may ask for; every value is configurable (config.ts). */
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Production: no introspection and no "did you mean" hints that reveal the schema. */
+  hideSchema: boolean;
+}
+
+export function queryLimitsOf(
+  config: Pick<
+    Config,
+    | 'GRAPHQL_MAX_DEPTH'
+    | 'GRAPHQL_MAX_COST'
+    | 'GRAPHQL_MAX_ALIASES'
+    | 'GRAPHQL_MAX_DIRECTIVES'
+    | 'GRAPHQL_MAX_TOKENS'
+    | 'isProduction'
+  >,
+): QueryLimits {
+  return {
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxCost: config.GRAPHQL_MAX_COST,
+    maxAliases: config.GRAPHQL_MAX_ALIASES,
+    maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
+    maxTokens: config.GRAPHQL_MAX_TOKENS,
+    hideSchema: config.isProduction,
+  };
+}
+
+/**
+ * Report a rejection as an ordinary validation error (the rules would
+ * otherwise throw out of `validate`), without graphql-armor's misleading
+ * "Syntax Error:" prefix.
+ */
+const REPORT = {
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { nodes: error.nodes })),
+  ],
+};
+
+/**
+ * The limits as validation rules (graphql-armor's maintained rules), shared by
+ * Apollo Server for HTTP and by the graphql-ws server for WebSocket
+ * operations, where Apollo's validation does not run.
+ */
+export function limitRules(limits: QueryLimits): ValidationRule[] {
+  return [
+    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ...REPORT }),
+    costLimitRule({ maxCost: limits.maxCost, flattenFragments: true, ...REPORT }),
+    maxAliasesRule({ n: limits.maxAliases, ...REPORT }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...REPORT }),
+    ...(limits.hideSchema ? [NoSchemaIntrospectionCustomRule] : []),
+  ];
+}
+
+const SUGGESTION = /\s*Did you mean .*$/s;
+
+/** Drops graphql-js's "Did you mean …?" hints, which reveal field names of a hidden schema. */
+export function withoutSuggestions(error: GraphQLError): GraphQLError {
+  if (!SUGGESTION.test(error.message)) return error;
+  return new GraphQLError(error.message.replace(SUGGESTION, ''), { nodes: error.nodes, extensions: error.extensions });
+}
+
+/**
+ * Parses and validates one operation the way HTTP requests are: the token
+ * limit while parsing, the specified rules plus the limits. Returns the
+ * document or the errors to send (never throws for a bad operation).
+ */
+export function checkOperation(
+  schema: GraphQLSchema,
+  source: string,
+  limits: QueryLimits,
+  rules: readonly ValidationRule[] = limitRules(limits),
+): { document: DocumentNode } | { errors: GraphQLError[] } {
+  let document: DocumentNode;
+  try {
+    document = parse(source, { maxTokens: limits.maxTokens });
+  } catch (error) {
+    const syntax = error instanceof GraphQLError ? error : new GraphQLError('Syntax error');
+    return { errors: [withGraphQLCode(syntax, 'GRAPHQL_PARSE_FAILED')] };
+  }
+  const errors = validate(schema, document, [...specifiedRules, ...rules]);
+  if (errors.length > 0) {
+    return {
+      errors: errors.map((e) =>
+        withGraphQLCode(limits.hideSchema ? withoutSuggestions(e) : e, 'GRAPHQL_VALIDATION_FAILED'),
+      ),
+    };
+  }
+  return { document };
+}
+
+function withGraphQLCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code },
+  });
+}
