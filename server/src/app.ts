@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express from 'express';
-import type { ExecutionResult, FormattedExecutionResult, GraphQLError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import { buildContext, tokenFrom, viewerFor, type Context, type ContextDeps } from './graphql/context.js';
+import { attachWebSocketServer } from './graphql/ws.js';
 import { AppError, createErrorFormatter, toGraphQLError } from './graphql/errors.js';
-import { checkOperation, limitRules, queryLimitsOf } from './graphql/limits.js';
+import { limitRules, queryLimitsOf } from './graphql/limits.js';
 import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
@@ -51,39 +51,13 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
 
   const app = express();
   app.disable('x-powered-by');
+  // Security headers (helmet's defaults: a same-origin CSP, HSTS, nosniff, frame-ancestors 'none' ...).
+  app.use(helmet());
+  // Other origins only from the allow-list; without one, browsers allow the server's own origin only.
+  app.use(cors({ origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false }));
   const httpServer = createHttpServer(app);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { viewerToken: string | null }>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        const token = tokenFrom(ctx.connectionParams?.['authorization']);
-        try {
-          await viewerFor(deps, token);
-        } catch {
-          return false; // closes with 4403 Forbidden: a bad token is refused at connection_init
-        }
-        ctx.extra.viewerToken = token;
-        return true;
-      },
-      // Apollo's validation does not run here: the same parse limits and rules apply to every WebSocket operation.
-      onSubscribe: (_ctx, _id, payload) => {
-        const checked = checkOperation(schema, payload.query, limits, rules);
-        if ('errors' in checked) return checked.errors;
-        return {
-          schema,
-          document: checked.document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-        };
-      },
-      context: async (ctx) => buildContext(deps, await viewerFor(deps, ctx.extra.viewerToken ?? null)),
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => toFormatted(e, formatError)),
-      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result, formatError),
-    },
-    wsServer,
-  );
+  const ws = attachWebSocketServer({ httpServer, schema, deps, config, limits, rules, formatError, logger });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -98,7 +72,7 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
     csrfPrevention: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+      { serverWillStart: async () => ({ drainServer: async () => void (await ws.dispose()) }) },
     ],
   });
   await apollo.start();
@@ -159,20 +133,8 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
       }),
     close: async () => {
       await apollo.stop();
-      wsServer.close();
+      ws.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
-}
-
-type Formatter = ReturnType<typeof createErrorFormatter>;
-
-function toFormatted(error: GraphQLError, formatError: Formatter) {
-  return formatError(error.toJSON(), error);
-}
-
-/** Subscription events get the same error formatting as HTTP responses. */
-function formatResult(result: ExecutionResult, formatError: Formatter): FormattedExecutionResult | void {
-  if (!result.errors?.length) return;
-  return { ...result, errors: result.errors.map((e) => toFormatted(e, formatError)) };
 }

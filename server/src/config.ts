@@ -22,10 +22,30 @@ const schema = z.object({
     .default(12 * 60 * 60),
   /** Query limits (graphql-armor rules on HTTP and WebSocket alike); the defaults leave room above what the client sends. */
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(3000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(10000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(10),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(10),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(4000),
+  /** WebSocket limits: the largest message, the wait for connection_init, subscriptions per socket, sockets per address. */
+  WS_MAX_PAYLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
+  WS_CONNECTION_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(25),
+  WS_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(50),
+  /** Browser origins other than the server's own that may call the API (comma-separated); empty: same origin only. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url())),
   /** Comments one user may post per minute; beyond it addComment answers RATE_LIMITED. */
   COMMENT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),

@@ -255,7 +255,7 @@ describe('the story: need -> proposal -> live consultation -> approval', () => {
     );
   });
 
-  it('government approves: the subscriber sees APPROVED, the need is addressed, voting is now a CONFLICT', async () => {
+  it('government approves: the subscriber sees APPROVED, the need stays open until completion, voting is now a CONFLICT', async () => {
     const res = ok(
       await api.gql(
         'mutation D($id: ID!) { decideProposal(proposalId: $id, decision: APPROVE, note: "  Cheap and useful.  ") { status decidedAt decisionNote } }',
@@ -274,7 +274,8 @@ describe('the story: need -> proposal -> live consultation -> approval', () => {
     const need = ok(
       await api.gql('query Q($id: ID!) { need(id: $id) { status proposals { id status } } }', { id: needId }),
     );
-    expect(need.need).toEqual({ status: 'ADDRESSED', proposals: [{ id: proposalId, status: 'APPROVED' }] });
+    // Approval does not yet address the need: it is ADDRESSED when the proposal completes (decision 008).
+    expect(need.need).toEqual({ status: 'OPEN', proposals: [{ id: proposalId, status: 'APPROVED' }] });
 
     const vote = await api.gql(
       'mutation V($id: ID!) { castVote(proposalId: $id, choice: OPPOSE) { id } }',

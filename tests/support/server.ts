@@ -75,8 +75,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Starts the built server on a fresh database with the demo seed. The suites
- * post many comments as a handful of demo accounts, so the per-user comment
- * rate limit is raised unless `env` says otherwise (its own test is a server test).
+ * post many comments as a handful of demo accounts and open many sockets from
+ * one address, so the comment rate limit and the sockets-per-address cap are
+ * raised unless `env` says otherwise (their own tests are server tests).
  */
 export async function startServer(options: { env?: Record<string, string> } = {}): Promise<StartedServer> {
   if (!existsSync(SERVER_MAIN)) {
@@ -100,6 +101,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     LOG_LEVEL: 'warn',
     CLIENT_DIST,
     COMMENT_RATE_LIMIT_PER_MINUTE: '10000',
+    WS_MAX_CONNECTIONS_PER_IP: '10000',
     ...options.env,
   });
 

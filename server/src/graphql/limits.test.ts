@@ -39,6 +39,17 @@ describe('query limits', () => {
     expect(refused).toEqual([]);
   });
 
+  it('let a full page of the ledger through but refuse pages nested in pages', async () => {
+    const schema = await buildAppSchema(createAppPubSub());
+    const check = (query: string) => validate(schema, parse(query), limitRules(defaults)).map((e) => e.message);
+    const ledgerPage = `{ fund(id: "00000000-0000-4000-8000-000000000000") { ledger(first: 100) { totalCount nodes {
+      id sequence kind direction amount { minorUnits amount } balanceAfter { minorUnits } counterparty memo
+      hash previousHash proposal { id } } } } }`;
+    expect(check(ledgerPage)).toEqual([]);
+    const nested = `{ proposals(first: 100) { nodes { comments(first: 100) { nodes { id body author { displayName } } } } } }`;
+    expect(check(nested)).toEqual([expect.stringMatching(/cost limit of 10000 exceeded/i)]);
+  });
+
   describe('over HTTP and WebSocket', () => {
     let h: Harness;
     beforeAll(async () => {
@@ -142,5 +153,41 @@ describe('query limits', () => {
       expect(typoWs.errors?.[0]?.message).toMatch(/Cannot query field "fundz"/);
       expect(typoWs.errors?.[0]?.message).not.toMatch(/Did you mean/);
     });
+  });
+});
+
+describe('security headers and CORS', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ env: { CORS_ORIGINS: 'https://partner.example' } });
+  });
+  afterAll(() => h.close());
+
+  const post = (origin: string) =>
+    fetch(h.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ query: '{ funds { id } }' }),
+    });
+
+  it('sends helmet’s security headers', async () => {
+    const res = await post('https://partner.example');
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('allows only configured origins', async () => {
+    expect((await post('https://partner.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://partner.example',
+    );
+    expect((await post('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(h.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

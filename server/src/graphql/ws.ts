@@ -1,0 +1,149 @@
+import type { Server } from 'node:http';
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import { decodeJwt } from 'jose';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { buildContext, tokenFrom, viewerFor, type ContextDeps } from './context.js';
+import type { createErrorFormatter } from './errors.js';
+import { checkOperation, type QueryLimits } from './limits.js';
+import type { ValidationRule } from 'graphql';
+
+type Formatter = ReturnType<typeof createErrorFormatter>;
+
+/** Close codes this server uses beyond the graphql-ws protocol's own. */
+export const WS_CLOSE = {
+  /** The session token expired while the socket was open: sign in again. */
+  tokenExpired: 4403,
+  /** This address has too many sockets open. */
+  tooManyConnections: 4429,
+} as const;
+
+export interface WebSocketOptions {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  deps: ContextDeps;
+  config: Pick<
+    Config,
+    | 'WS_MAX_PAYLOAD_BYTES'
+    | 'WS_CONNECTION_INIT_TIMEOUT_MS'
+    | 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION'
+    | 'WS_MAX_CONNECTIONS_PER_IP'
+  >;
+  limits: QueryLimits;
+  rules: readonly ValidationRule[];
+  formatError: Formatter;
+  logger: Logger;
+}
+
+type Extra = {
+  viewerToken: string | null;
+  expiry: { cancel(): void } | null;
+};
+
+/** setTimeout's longest delay (about 24.8 days); longer tokens are re-armed when it fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The graphql-ws server on /graphql, with the same limits as HTTP: a bad
+ * token is refused at connection_init, a token that expires ends the socket,
+ * every operation is parsed and validated with the HTTP limits, and sockets,
+ * messages and subscriptions are capped.
+ */
+export function attachWebSocketServer(options: WebSocketOptions): { dispose(): Promise<void>; close(): void } {
+  const { httpServer, schema, deps, config, limits, rules, formatError, logger } = options;
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    // The ws default is 100 MiB: a frame above this closes the socket (1009) before it is buffered.
+    maxPayload: config.WS_MAX_PAYLOAD_BYTES,
+  });
+
+  const perAddress = new Map<string, number>();
+  wsServer.on('connection', (socket, request) => {
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const open = (perAddress.get(address) ?? 0) + 1;
+    perAddress.set(address, open);
+    socket.once('close', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
+    if (open > config.WS_MAX_CONNECTIONS_PER_IP) {
+      logger.warn({ address, open }, 'too many sockets from one address');
+      socket.close(WS_CLOSE.tooManyConnections, 'Too many connections');
+    }
+  });
+
+  const cleanup = useServer<Record<string, unknown>, Extra>(
+    {
+      schema,
+      connectionInitWaitTimeout: config.WS_CONNECTION_INIT_TIMEOUT_MS,
+      onConnect: async (ctx) => {
+        const token = tokenFrom(ctx.connectionParams?.['authorization']);
+        try {
+          await viewerFor(deps, token);
+        } catch {
+          return false; // closes with 4403 Forbidden: a bad token is refused at connection_init
+        }
+        ctx.extra.viewerToken = token;
+        ctx.extra.expiry = token ? closeAtExpiry(ctx.extra.socket, token) : null;
+        return true;
+      },
+      onClose: (ctx) => ctx.extra.expiry?.cancel(),
+      // Apollo's validation does not run here: the same parse limits and rules apply to every WebSocket operation.
+      onSubscribe: (ctx, _id, payload) => {
+        if (Object.keys(ctx.subscriptions).length > config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          return [
+            new GraphQLError(`At most ${config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`, {
+              extensions: { code: 'RATE_LIMITED' },
+            }),
+          ];
+        }
+        const checked = checkOperation(schema, payload.query, limits, rules);
+        if ('errors' in checked) return checked.errors;
+        return {
+          schema,
+          document: checked.document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+        };
+      },
+      context: async (ctx) => buildContext(deps, await viewerFor(deps, ctx.extra.viewerToken ?? null)),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result, formatError),
+    },
+    wsServer,
+  );
+
+  return {
+    dispose: async () => {
+      await cleanup.dispose();
+    },
+    close: () => wsServer.close(),
+  };
+}
+
+/** Ends the socket when its session token expires, so no subscription outlives the session. */
+function closeAtExpiry(
+  socket: { close(code: number, reason: string): void },
+  token: string,
+): { cancel(): void } | null {
+  const exp = decodeJwt(token).exp;
+  if (exp === undefined) return null;
+  let timer: NodeJS.Timeout;
+  const arm = (): void => {
+    const remaining = exp * 1000 - Date.now();
+    if (remaining <= 0) return socket.close(WS_CLOSE.tokenExpired, 'Token expired');
+    timer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));
+  };
+  arm();
+  return { cancel: () => clearTimeout(timer) };
+}
+
+/** Subscription events get the same error formatting as HTTP responses. */
+function formatResult(result: ExecutionResult, formatError: Formatter): FormattedExecutionResult | void {
+  if (!result.errors?.length) return;
+  return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) };
+}
