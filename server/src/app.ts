@@ -73,6 +73,19 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => void (await ws.dispose()) }) },
+      {
+        // Every mutation counts against its caller (mutations are HTTP only: the WebSocket refuses them).
+        requestDidStart: async () => ({
+          didResolveOperation: async ({ operation, contextValue }) => {
+            if (operation?.operation !== 'mutation') return;
+            try {
+              await services.rateLimits.mutation({ userId: contextValue.viewer?.user.id ?? null, ip: contextValue.ip });
+            } catch (error) {
+              throw error instanceof AppError ? toGraphQLError(error) : error;
+            }
+          },
+        }),
+      },
     ],
   });
   await apollo.start();
@@ -101,7 +114,7 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          return buildContext(deps, await viewerFor(deps, tokenFrom(req.headers.authorization)));
+          return buildContext(deps, await viewerFor(deps, tokenFrom(req.headers.authorization)), req.ip ?? 'unknown');
         } catch (error) {
           throw error instanceof AppError ? toGraphQLError(error) : error;
         }

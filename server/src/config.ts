@@ -46,6 +46,13 @@ const schema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url())),
+  /** Sign-in: failures before an account is locked (then 1x, 2x, 4x … the lock-out), failures per address per hour. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(60),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  /** Mutations per signed-in user (or per address when anonymous) per minute; donations per address per hour. */
+  MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  DONATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** Comments one user may post per minute; beyond it addComment answers RATE_LIMITED. */
   COMMENT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
+import { RateLimits, type RateLimitConfig } from './rate-limits.js';
 import type { AppPubSub } from './graphql/pubsub.js';
 import { BidsService } from './modules/bids/bids.service.js';
 import { CampaignsService } from './modules/campaigns/campaigns.service.js';
@@ -23,15 +24,17 @@ import { AuthService } from './modules/users/auth.service.js';
 export function createServices(
   ds: DataSource,
   pubsub: AppPubSub,
-  config: Pick<Config, 'jwtSecret' | 'JWT_TTL_SECONDS' | 'COMMENT_RATE_LIMIT_PER_MINUTE'>,
+  config: Pick<Config, 'jwtSecret' | 'JWT_TTL_SECONDS' | 'COMMENT_RATE_LIMIT_PER_MINUTE'> & RateLimitConfig,
   /** Where donations are paid; by default they are recorded, not charged. */
   paymentGateway?: PaymentGateway,
 ) {
   const proposals = new ProposalsService(ds, pubsub);
+  const rateLimits = new RateLimits(ds, config);
   const ledger = new LedgerService(ds);
   const feedback = new FeedbackService(ds, pubsub, proposals);
   return {
-    auth: new AuthService(ds, config.jwtSecret, config.JWT_TTL_SECONDS),
+    auth: new AuthService(ds, config.jwtSecret, config.JWT_TTL_SECONDS, rateLimits),
+    rateLimits,
     organizations: new OrganizationsService(ds),
     needs: new NeedsService(ds),
     proposals,

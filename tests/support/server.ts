@@ -76,8 +76,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Starts the built server on a fresh database with the demo seed. The suites
  * post many comments as a handful of demo accounts and open many sockets from
- * one address, so the comment rate limit and the sockets-per-address cap are
- * raised unless `env` says otherwise (their own tests are server tests).
+ * one address, so the comment, mutation, donation and sign-in-per-address
+ * limits and the sockets-per-address cap are raised unless `env` says
+ * otherwise (their own tests are server tests).
  */
 export async function startServer(options: { env?: Record<string, string> } = {}): Promise<StartedServer> {
   if (!existsSync(SERVER_MAIN)) {
@@ -102,6 +103,9 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     CLIENT_DIST,
     COMMENT_RATE_LIMIT_PER_MINUTE: '10000',
     WS_MAX_CONNECTIONS_PER_IP: '10000',
+    MUTATIONS_PER_MINUTE: '100000',
+    DONATIONS_PER_IP_PER_HOUR: '100000',
+    LOGIN_MAX_FAILURES_PER_IP: '100000',
     ...options.env,
   });
 

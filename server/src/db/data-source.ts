@@ -23,6 +23,7 @@ import { Foundation1764100000000 } from './migrations/1764100000000-Foundation.j
 import { CollaborationMarket1764200000000 } from './migrations/1764200000000-CollaborationMarket.js';
 import { Money1764300000000 } from './migrations/1764300000000-Money.js';
 import { Participation1764400000000 } from './migrations/1764400000000-Participation.js';
+import { RateLimits1764500000000 } from './migrations/1764500000000-RateLimits.js';
 import { Surveys1764400000100 } from './migrations/1764400000100-Surveys.js';
 import { Meetings1764400000200 } from './migrations/1764400000200-Meetings.js';
 import { Notification, ProposalFollow } from '../modules/notifications/notification.entity.js';
@@ -67,6 +68,7 @@ export const MIGRATIONS = [
   Participation1764400000000,
   Surveys1764400000100,
   Meetings1764400000200,
+  RateLimits1764500000000,
 ];
 
 export interface DataSourceOptions {

@@ -14,6 +14,8 @@ export interface Context {
   dataSource: DataSource;
   services: Services;
   requestId: string;
+  /** The caller's network address (rate limits count per address). */
+  ip: string;
   logger: Logger;
   /** Replaces the loaders with fresh ones: subscriptions call it for every event so nothing is served from a stale cache. */
   renewLoaders(): void;
@@ -43,7 +45,12 @@ export async function viewerFor(deps: ContextDeps, token: string | null): Promis
 }
 
 /** The one context builder, for HTTP requests and WebSocket operations alike. */
-export function buildContext(deps: ContextDeps, viewer: Actor | null, requestId: string = randomUUID()): Context {
+export function buildContext(
+  deps: ContextDeps,
+  viewer: Actor | null,
+  ip: string,
+  requestId: string = randomUUID(),
+): Context {
   const context: Context = {
     viewer,
     loaders: createLoaders(deps.dataSource, viewer),
@@ -51,6 +58,7 @@ export function buildContext(deps: ContextDeps, viewer: Actor | null, requestId:
     dataSource: deps.dataSource,
     services: deps.services,
     requestId,
+    ip,
     logger: deps.logger.child({ requestId }),
     renewLoaders() {
       context.loaders = createLoaders(deps.dataSource, viewer);

@@ -1,5 +1,11 @@
 import type { Server } from 'node:http';
-import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { decodeJwt } from 'jose';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -103,6 +109,10 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
         }
         const checked = checkOperation(schema, payload.query, limits, rules);
         if ('errors' in checked) return checked.errors;
+        // Mutations go over HTTP, where the rate limits and CSRF prevention apply.
+        if (getOperationAST(checked.document, payload.operationName)?.operation === 'mutation') {
+          return [new GraphQLError('Send mutations over HTTP', { extensions: { code: 'BAD_USER_INPUT' } })];
+        }
         return {
           schema,
           document: checked.document,
@@ -110,7 +120,12 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
           variableValues: payload.variables,
         };
       },
-      context: async (ctx) => buildContext(deps, await viewerFor(deps, ctx.extra.viewerToken ?? null)),
+      context: async (ctx) =>
+        buildContext(
+          deps,
+          await viewerFor(deps, ctx.extra.viewerToken ?? null),
+          ctx.extra.request.socket.remoteAddress ?? 'unknown',
+        ),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result, formatError),
     },

@@ -53,6 +53,10 @@ export async function startHarness(
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOG_LEVEL: 'silent',
     CLIENT_DIST: '/nonexistent',
+    // Tests act as a few users from one address: the abuse limits are tested on their own (rate-limits.test.ts).
+    MUTATIONS_PER_MINUTE: '100000',
+    DONATIONS_PER_IP_PER_HOUR: '100000',
+    LOGIN_MAX_FAILURES_PER_IP: '100000',
     ...options.env,
   });
   const app = await createApp({ config, dataSource: db.dataSource, logger: createLogger('silent') });

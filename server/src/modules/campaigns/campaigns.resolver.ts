@@ -61,7 +61,8 @@ export class CampaignsResolver {
   }
 
   @Mutation(() => Donation, { description: 'Anyone, signed in or not. Payments are recorded, not charged.' })
-  donate(@Arg('input', () => DonateInput) input: DonateInput, @Ctx() ctx: Context): Promise<Donation> {
+  async donate(@Arg('input', () => DonateInput) input: DonateInput, @Ctx() ctx: Context): Promise<Donation> {
+    await ctx.services.rateLimits.donation(ctx.ip);
     return ctx.services.campaigns.donate(ctx.viewer, input);
   }
 

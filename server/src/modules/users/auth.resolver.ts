@@ -26,6 +26,6 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload)
   login(@Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: Context): Promise<AuthPayload> {
-    return ctx.services.auth.login(email, password);
+    return ctx.services.auth.login(email, password, ctx.ip);
   }
 }

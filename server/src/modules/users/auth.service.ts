@@ -1,6 +1,7 @@
 import { MembershipStatus, Role } from '@commonweal/shared';
 import argon2 from 'argon2';
 import { jwtVerify, SignJWT } from 'jose';
+import type { RateLimits } from '../../rate-limits.js';
 import type { DataSource } from 'typeorm';
 import { AppError, badInput, conflict, notFound, unauthenticated } from '../../graphql/errors.js';
 import { Neighborhood } from '../funds/neighborhood.entity.js';
@@ -39,6 +40,7 @@ export class AuthService {
     private readonly dataSource: DataSource,
     secret: string,
     private readonly ttlSeconds: number,
+    private readonly rateLimits: RateLimits,
   ) {
     this.key = new TextEncoder().encode(secret);
   }
@@ -107,13 +109,23 @@ export class AuthService {
     return { token: await this.issueToken(user.id), user };
   }
 
-  async login(emailInput: string, password: string): Promise<AuthResult> {
+  /**
+   * Signs in from `ip`. Failures count against the account (locked out with
+   * doubling backoff) and the address; a locked account is refused before its
+   * password is even checked.
+   */
+  async login(emailInput: string, password: string, ip: string): Promise<AuthResult> {
     const email = emailInput.trim().toLowerCase();
+    await this.rateLimits.beforeLogin(email, ip);
     const user = await this.dataSource.getRepository(User).findOneBy({ email });
     const valid = user
       ? await argon2.verify(user.passwordHash, password)
       : await argon2.verify(await timingGuardHash(), password).then(() => false);
-    if (!user || !valid) throw unauthenticated('Invalid email or password');
+    if (!user || !valid) {
+      await this.rateLimits.loginFailed(email, ip);
+      throw unauthenticated('Invalid email or password');
+    }
+    await this.rateLimits.loginSucceeded(email);
     return { token: await this.issueToken(user.id), user };
   }
 
