@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { limitRules, queryLimitsOf } from './graphql/limits.js';
 import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
+import { currentAuditScope, runInAuditScope } from './modules/audit/audit-scope.js';
 import { ledgerCsvRouter } from './modules/ledger/ledger.http.js';
 import { surveyCsvRouter } from './modules/surveys/surveys.http.js';
 import { createServices, type Services } from './services.js';
@@ -110,11 +112,19 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
 
   app.use(
     '/graphql',
+    // Each request runs in its own audit scope; the context fills in the actor once the token is checked.
+    (_req, _res, next) => runInAuditScope({ requestId: randomUUID(), actorId: null, actorRole: null }, next),
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          return buildContext(deps, await viewerFor(deps, tokenFrom(req.headers.authorization)), req.ip ?? 'unknown');
+          const viewer = await viewerFor(deps, tokenFrom(req.headers.authorization));
+          const scope = currentAuditScope();
+          if (scope) {
+            scope.actorId = viewer?.user.id ?? null;
+            scope.actorRole = viewer?.effectiveRole ?? null;
+          }
+          return buildContext(deps, viewer, req.ip ?? 'unknown', scope?.requestId);
         } catch (error) {
           throw error instanceof AppError ? toGraphQLError(error) : error;
         }

@@ -24,6 +24,8 @@ import { CollaborationMarket1764200000000 } from './migrations/1764200000000-Col
 import { Money1764300000000 } from './migrations/1764300000000-Money.js';
 import { Participation1764400000000 } from './migrations/1764400000000-Participation.js';
 import { RateLimits1764500000000 } from './migrations/1764500000000-RateLimits.js';
+import { AuditLog1764500000100 } from './migrations/1764500000100-AuditLog.js';
+import { AuditScopeSubscriber } from '../modules/audit/audit-scope.js';
 import { Surveys1764400000100 } from './migrations/1764400000100-Surveys.js';
 import { Meetings1764400000200 } from './migrations/1764400000200-Meetings.js';
 import { Notification, ProposalFollow } from '../modules/notifications/notification.entity.js';
@@ -69,6 +71,7 @@ export const MIGRATIONS = [
   Surveys1764400000100,
   Meetings1764400000200,
   RateLimits1764500000000,
+  AuditLog1764500000100,
 ];
 
 export interface DataSourceOptions {
@@ -86,6 +89,7 @@ export function createDataSource({ url, logger, poolSize = 10 }: DataSourceOptio
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
+    subscribers: [AuditScopeSubscriber],
     synchronize: false,
     logging: logger ? ['query'] : false,
     ...(logger ? { logger } : {}),

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { BidsResolver } from '../modules/bids/bids.resolver.js';
 import { CampaignsResolver, DonationResolver } from '../modules/campaigns/campaigns.resolver.js';
 import {
@@ -45,6 +46,7 @@ import type { AppPubSub } from './pubsub.js';
 
 export const RESOLVERS = [
   AuthResolver,
+  AuditResolver,
   UserResolver,
   OrganizationsResolver,
   MembershipResolver,
