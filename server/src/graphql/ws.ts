@@ -14,6 +14,7 @@ import type { Logger } from '../logger.js';
 import { buildContext, tokenFrom, viewerFor, type ContextDeps } from './context.js';
 import type { createErrorFormatter } from './errors.js';
 import { checkOperation, type QueryLimits } from './limits.js';
+import { codeLabel, type Metrics } from './metrics.js';
 import type { ValidationRule } from 'graphql';
 
 type Formatter = ReturnType<typeof createErrorFormatter>;
@@ -41,6 +42,7 @@ export interface WebSocketOptions {
   rules: readonly ValidationRule[];
   formatError: Formatter;
   logger: Logger;
+  metrics: Metrics;
 }
 
 type Extra = {
@@ -58,7 +60,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * messages and subscriptions are capped.
  */
 export function attachWebSocketServer(options: WebSocketOptions): { dispose(): Promise<void>; close(): void } {
-  const { httpServer, schema, deps, config, limits, rules, formatError, logger } = options;
+  const { httpServer, schema, deps, config, limits, rules, formatError, logger, metrics } = options;
   const wsServer = new WebSocketServer({
     server: httpServer,
     path: '/graphql',
@@ -67,7 +69,16 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
   });
 
   const perAddress = new Map<string, number>();
+  // Active subscriptions are counted when scraped, from the connections' own bookkeeping.
+  const connections = new Set<{ subscriptions: Record<string, unknown> }>();
+  metrics.countSubscriptionsWith(() => {
+    let active = 0;
+    for (const c of connections) active += Object.values(c.subscriptions).filter(Boolean).length;
+    return active;
+  });
   wsServer.on('connection', (socket, request) => {
+    metrics.sockets.inc();
+    socket.once('close', () => metrics.sockets.dec());
     const address = request.socket.remoteAddress ?? 'unknown';
     const open = (perAddress.get(address) ?? 0) + 1;
     perAddress.set(address, open);
@@ -94,10 +105,14 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
           return false; // closes with 4403 Forbidden: a bad token is refused at connection_init
         }
         ctx.extra.viewerToken = token;
+        connections.add(ctx);
         ctx.extra.expiry = token ? closeAtExpiry(ctx.extra.socket, token) : null;
         return true;
       },
-      onClose: (ctx) => ctx.extra.expiry?.cancel(),
+      onClose: (ctx) => {
+        connections.delete(ctx);
+        ctx.extra.expiry?.cancel();
+      },
       // Apollo's validation does not run here: the same parse limits and rules apply to every WebSocket operation.
       onSubscribe: (ctx, _id, payload) => {
         if (Object.keys(ctx.subscriptions).length > config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION) {
@@ -126,7 +141,10 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
           await viewerFor(deps, ctx.extra.viewerToken ?? null),
           ctx.extra.request.socket.remoteAddress ?? 'unknown',
         ),
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+      onError: (_ctx, _id, _payload, errors) => {
+        for (const e of errors) metrics.errors.inc({ code: codeLabel(e.extensions['code']) });
+        return errors.map((e) => formatError(e.toJSON(), e));
+      },
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result, formatError),
     },
     wsServer,
