@@ -3,13 +3,17 @@
  * anonymous caller (UNAUTHENTICATED), as roles that may not (FORBIDDEN, or
  * NOT_FOUND for drafts, private pledges, sealed bids and proposed
  * partnerships they cannot see) and as roles that may (success, or the
- * state-specific CONFLICT). Market cases are named by the state of their fixture,
+ * state-specific CONFLICT). Cases are named by the state of their fixture,
  * e.g. 'awardBid (bidding closed)'.
  *
- * Each case states its expected code explicitly. Refused calls on proposals
- * are also checked to have changed nothing.
+ * The matrix itself is the section "The matrix, as tested" of
+ * docs/permissions.md, read at run time: one row per key of OPS (the
+ * document and the fixtures that prepare it), one column per kind of
+ * caller, each cell the expected code. Refused calls are also checked to
+ * have changed nothing.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   apiFor,
   codes,
@@ -1087,367 +1091,106 @@ async function hiddenOf(commentId: string): Promise<boolean> {
     .hidden;
 }
 
-// ------------------------------------------------------------------ the matrix
+// ------------------------------------------------------------------ the matrix, read from docs/permissions.md
 
-type Row = [op: keyof typeof OPS, who: Who, expected: Expected];
-
-const IMPLEMENTED: Row[] = [
-  // RESIDENT only
-  ['createNeed', 'anonymous', 'UNAUTHENTICATED'],
-  ['createNeed', 'ngo', 'FORBIDDEN'],
-  ['createNeed', 'enterprise', 'FORBIDDEN'],
-  ['createNeed', 'gov', 'FORBIDDEN'],
-  ['createNeed', 'admin', 'FORBIDDEN'],
-  ['createNeed', 'resident', 'OK'],
-  ['supportNeed', 'anonymous', 'UNAUTHENTICATED'],
-  ['supportNeed', 'enterprise', 'FORBIDDEN'],
-  ['supportNeed', 'gov', 'FORBIDDEN'],
-  ['supportNeed', 'admin', 'FORBIDDEN'],
-  ['supportNeed', 'resident', 'OK'],
-  ['castVote', 'anonymous', 'UNAUTHENTICATED'],
-  ['castVote', 'ngo', 'FORBIDDEN'],
-  ['castVote', 'enterprise', 'FORBIDDEN'],
-  ['castVote', 'gov', 'FORBIDDEN'],
-  ['castVote', 'admin', 'FORBIDDEN'],
-  ['castVote', 'resident', 'OK'],
-
-  // any signed-in participant; organization roles only through a verified organization
-  ['addComment', 'anonymous', 'UNAUTHENTICATED'],
-  ['addComment', 'unverifiedEnterprise', 'FORBIDDEN'],
-  ['addComment', 'unverifiedNgo', 'FORBIDDEN'],
-  ['addComment', 'pendingGov', 'FORBIDDEN'],
-  ['addComment', 'resident', 'OK'],
-  ['addComment', 'ngo', 'OK'],
-  ['addComment', 'enterprise', 'OK'],
-  ['addComment', 'gov', 'OK'],
-  ['addComment', 'admin', 'OK'],
-  ['createProposal', 'anonymous', 'UNAUTHENTICATED'],
-  ['createProposal', 'unverifiedEnterprise', 'FORBIDDEN'],
-  ['createProposal', 'unverifiedNgo', 'FORBIDDEN'],
-  ['createProposal', 'pendingGov', 'FORBIDDEN'],
-  ['createProposal', 'resident', 'OK'],
-  ['createProposal', 'ngo', 'OK'],
-  ['createProposal', 'enterprise', 'OK'],
-  ['createProposal', 'gov', 'OK'],
-  ['createProposal', 'admin', 'OK'],
-
-  // the author (ngo here) or FUND_ADMIN; drafts are invisible (NOT_FOUND) to everyone else
-  ['openConsultation (a draft)', 'anonymous', 'UNAUTHENTICATED'],
-  ['openConsultation (a draft)', 'resident', 'NOT_FOUND'],
-  ['openConsultation (a draft)', 'enterprise', 'NOT_FOUND'],
-  ['openConsultation (a draft)', 'gov', 'NOT_FOUND'],
-  ['openConsultation (a draft)', 'ngo', 'OK'],
-  ['openConsultation (a draft)', 'admin', 'OK'],
-  ['openConsultation (a visible proposal)', 'resident', 'FORBIDDEN'],
-  ['openConsultation (a visible proposal)', 'gov', 'FORBIDDEN'],
-  ['openConsultation (a visible proposal)', 'ngo', 'CONFLICT'], // the author, but it is already in consultation
-  ['withdrawProposal (a draft)', 'anonymous', 'UNAUTHENTICATED'],
-  ['withdrawProposal (a draft)', 'resident', 'NOT_FOUND'],
-  ['withdrawProposal (a draft)', 'gov', 'NOT_FOUND'],
-  ['withdrawProposal (a draft)', 'ngo', 'OK'],
-  ['withdrawProposal (a draft)', 'admin', 'OK'],
-  ['withdrawProposal (in consultation)', 'anonymous', 'UNAUTHENTICATED'],
-  ['withdrawProposal (in consultation)', 'resident', 'FORBIDDEN'],
-  ['withdrawProposal (in consultation)', 'enterprise', 'FORBIDDEN'],
-  ['withdrawProposal (in consultation)', 'gov', 'FORBIDDEN'],
-  ['withdrawProposal (in consultation)', 'ngo', 'OK'],
-  ['withdrawProposal (in consultation)', 'admin', 'OK'],
-
-  // GOVERNMENT, FUND_ADMIN
-  ['decideProposal', 'anonymous', 'UNAUTHENTICATED'],
-  ['decideProposal', 'resident', 'FORBIDDEN'],
-  ['decideProposal', 'ngo', 'FORBIDDEN'], // even the author
-  ['decideProposal', 'enterprise', 'FORBIDDEN'],
-  ['decideProposal', 'pendingGov', 'FORBIDDEN'],
-  ['decideProposal', 'gov', 'OK'],
-  ['decideProposal', 'admin', 'OK'],
-  ['openBidding', 'anonymous', 'UNAUTHENTICATED'],
-  ['openBidding', 'resident', 'FORBIDDEN'],
-  ['openBidding', 'ngo', 'FORBIDDEN'],
-  ['openBidding', 'pendingGov', 'FORBIDDEN'],
-  ['openBidding', 'gov', 'OK'],
-  ['openBidding', 'admin', 'OK'],
-  ['completeProposal (in progress)', 'anonymous', 'UNAUTHENTICATED'],
-  ['completeProposal (in progress)', 'resident', 'FORBIDDEN'],
-  ['completeProposal (in progress)', 'ngo', 'FORBIDDEN'], // even the awarded organization
-  ['completeProposal (in progress)', 'gov', 'OK'],
-  ['completeProposal (in progress)', 'admin', 'OK'],
-  ['completeProposal (approved)', 'gov', 'CONFLICT'],
-  ['completeProposal (approved)', 'admin', 'CONFLICT'],
-  ['verifyOrganization', 'anonymous', 'UNAUTHENTICATED'],
-  ['verifyOrganization', 'resident', 'FORBIDDEN'],
-  ['verifyOrganization', 'ngo', 'FORBIDDEN'],
-  ['verifyOrganization', 'enterprise', 'FORBIDDEN'],
-  ['verifyOrganization', 'unverifiedEnterprise', 'FORBIDDEN'],
-  ['verifyOrganization', 'pendingGov', 'FORBIDDEN'],
-  ['verifyOrganization', 'gov', 'OK'],
-  ['verifyOrganization', 'admin', 'OK'],
-
-  // a verified member of the organization (the street office: gov) or FUND_ADMIN
-  ['approveMembership', 'anonymous', 'UNAUTHENTICATED'],
-  ['approveMembership', 'resident', 'FORBIDDEN'],
-  ['approveMembership', 'ngo', 'FORBIDDEN'], // verified, but of another organization
-  ['approveMembership', 'enterprise', 'FORBIDDEN'],
-  ['approveMembership', 'pendingGov', 'FORBIDDEN'],
-  ['approveMembership', 'gov', 'OK'],
-  ['approveMembership', 'admin', 'OK'],
-  ['rejectMembership', 'anonymous', 'UNAUTHENTICATED'],
-  ['rejectMembership', 'resident', 'FORBIDDEN'],
-  ['rejectMembership', 'ngo', 'FORBIDDEN'],
-  ['rejectMembership', 'gov', 'OK'],
-  ['rejectMembership', 'admin', 'OK'],
-  // ENTERPRISE of a verified organization, on a proposal open for sponsorship (CONSULTATION .. IN_PROGRESS)
-  ['proposeSponsorship (in consultation)', 'anonymous', 'UNAUTHENTICATED'],
-  ['proposeSponsorship (in consultation)', 'resident', 'FORBIDDEN'],
-  ['proposeSponsorship (in consultation)', 'ngo', 'FORBIDDEN'],
-  ['proposeSponsorship (in consultation)', 'gov', 'FORBIDDEN'],
-  ['proposeSponsorship (in consultation)', 'admin', 'FORBIDDEN'],
-  ['proposeSponsorship (in consultation)', 'unverifiedEnterprise', 'FORBIDDEN'],
-  ['proposeSponsorship (in consultation)', 'enterprise', 'OK'],
-  ['proposeSponsorship (in consultation)', 'otherEnterprise', 'OK'],
-  ['proposeSponsorship (a draft)', 'enterprise', 'NOT_FOUND'],
-  ['proposeSponsorship (withdrawn)', 'resident', 'FORBIDDEN'],
-  ['proposeSponsorship (withdrawn)', 'enterprise', 'CONFLICT'],
-  // the sponsor's own organization, before FULFILLED; a PROPOSED pledge is private to the sponsor and the fund's side
-  ['withdrawSponsorship (proposed)', 'anonymous', 'UNAUTHENTICATED'],
-  ['withdrawSponsorship (proposed)', 'resident', 'FORBIDDEN'],
-  ['withdrawSponsorship (proposed)', 'ngo', 'FORBIDDEN'],
-  ['withdrawSponsorship (proposed)', 'gov', 'FORBIDDEN'],
-  ['withdrawSponsorship (proposed)', 'admin', 'FORBIDDEN'],
-  ['withdrawSponsorship (proposed)', 'unverifiedEnterprise', 'FORBIDDEN'],
-  ['withdrawSponsorship (proposed)', 'otherEnterprise', 'NOT_FOUND'],
-  ['withdrawSponsorship (proposed)', 'enterprise', 'OK'],
-  ['withdrawSponsorship (accepted)', 'otherEnterprise', 'FORBIDDEN'], // public now, but not theirs
-  ['withdrawSponsorship (accepted)', 'enterprise', 'OK'],
-  ['withdrawSponsorship (fulfilled)', 'enterprise', 'CONFLICT'],
-  // GOVERNMENT, FUND_ADMIN
-  ['respondToSponsorship (proposed)', 'anonymous', 'UNAUTHENTICATED'],
-  ['respondToSponsorship (proposed)', 'resident', 'FORBIDDEN'],
-  ['respondToSponsorship (proposed)', 'enterprise', 'FORBIDDEN'], // not even the sponsor
-  ['respondToSponsorship (proposed)', 'ngo', 'FORBIDDEN'],
-  ['respondToSponsorship (proposed)', 'pendingGov', 'FORBIDDEN'],
-  ['respondToSponsorship (proposed)', 'gov', 'OK'],
-  ['respondToSponsorship (proposed)', 'admin', 'OK'],
-  ['respondToSponsorship (accepted)', 'gov', 'CONFLICT'],
-  ['respondToSponsorship (accepted)', 'admin', 'CONFLICT'],
-  // FUND_ADMIN, once ACCEPTED
-  ['recordSponsorshipPayment (accepted)', 'anonymous', 'UNAUTHENTICATED'],
-  ['recordSponsorshipPayment (accepted)', 'resident', 'FORBIDDEN'],
-  ['recordSponsorshipPayment (accepted)', 'gov', 'FORBIDDEN'],
-  ['recordSponsorshipPayment (accepted)', 'enterprise', 'FORBIDDEN'],
-  ['recordSponsorshipPayment (accepted)', 'admin', 'OK'],
-  ['recordSponsorshipPayment (proposed)', 'admin', 'CONFLICT'],
-
-  // SOCIAL_ORGANIZATION of a verified organization, while bidding is open
-  ['submitBid (bidding open)', 'anonymous', 'UNAUTHENTICATED'],
-  ['submitBid (bidding open)', 'resident', 'FORBIDDEN'],
-  ['submitBid (bidding open)', 'enterprise', 'FORBIDDEN'],
-  ['submitBid (bidding open)', 'gov', 'FORBIDDEN'],
-  ['submitBid (bidding open)', 'admin', 'FORBIDDEN'],
-  ['submitBid (bidding open)', 'unverifiedNgo', 'FORBIDDEN'],
-  ['submitBid (bidding open)', 'ngo', 'OK'],
-  ['submitBid (bidding open)', 'otherNgo', 'OK'],
-  ['submitBid (approved, bidding not open)', 'ngo', 'CONFLICT'],
-  ['submitBid (a draft)', 'ngo', 'NOT_FOUND'],
-  // own bids only (sealed: another organization's bid does not exist for the caller), before the close
-  ['withdrawBid (bidding open)', 'anonymous', 'UNAUTHENTICATED'],
-  ['withdrawBid (bidding open)', 'resident', 'FORBIDDEN'],
-  ['withdrawBid (bidding open)', 'enterprise', 'FORBIDDEN'],
-  ['withdrawBid (bidding open)', 'gov', 'FORBIDDEN'],
-  ['withdrawBid (bidding open)', 'unverifiedNgo', 'FORBIDDEN'],
-  ['withdrawBid (bidding open)', 'otherNgo', 'NOT_FOUND'],
-  ['withdrawBid (bidding open)', 'ngo', 'OK'],
-  ['withdrawBid (bidding closed)', 'ngo', 'CONFLICT'],
-  // GOVERNMENT, FUND_ADMIN, after the close
-  ['awardBid (bidding closed)', 'anonymous', 'UNAUTHENTICATED'],
-  ['awardBid (bidding closed)', 'resident', 'FORBIDDEN'],
-  ['awardBid (bidding closed)', 'ngo', 'FORBIDDEN'], // not even the bidder
-  ['awardBid (bidding closed)', 'enterprise', 'FORBIDDEN'],
-  ['awardBid (bidding closed)', 'pendingGov', 'FORBIDDEN'],
-  ['awardBid (bidding closed)', 'gov', 'OK'],
-  ['awardBid (bidding closed)', 'admin', 'OK'],
-  ['awardBid (bidding open)', 'gov', 'CONFLICT'],
-  ['awardBid (bidding open)', 'admin', 'CONFLICT'],
-  // members of the awarded organization (the demo social organization here), FUND_ADMIN
-  ['postProgressUpdate (in progress)', 'anonymous', 'UNAUTHENTICATED'],
-  ['postProgressUpdate (in progress)', 'unverifiedNgo', 'FORBIDDEN'],
-  ['postProgressUpdate (in progress)', 'resident', 'FORBIDDEN'],
-  ['postProgressUpdate (in progress)', 'enterprise', 'FORBIDDEN'],
-  ['postProgressUpdate (in progress)', 'gov', 'FORBIDDEN'],
-  ['postProgressUpdate (in progress)', 'otherNgo', 'FORBIDDEN'], // a social organization, but not the awarded one
-  ['postProgressUpdate (in progress)', 'ngo', 'OK'],
-  ['postProgressUpdate (in progress)', 'admin', 'OK'],
-  ['postProgressUpdate (bidding)', 'ngo', 'FORBIDDEN'], // nobody is awarded yet: who is checked before when
-  ['postProgressUpdate (bidding)', 'admin', 'CONFLICT'],
-
-  // FUND_ADMIN or GOVERNMENT for the fund, a member for the organization: never a RESIDENT
-  ['proposePartnership (a verified organization)', 'anonymous', 'UNAUTHENTICATED'],
-  ['proposePartnership (a verified organization)', 'unverifiedEnterprise', 'FORBIDDEN'],
-  ['proposePartnership (a verified organization)', 'resident', 'FORBIDDEN'],
-  ['proposePartnership (a verified organization)', 'ngo', 'FORBIDDEN'], // for another organization
-  ['proposePartnership (a verified organization)', 'admin', 'OK'],
-  ['proposePartnership (a verified organization)', 'gov', 'OK'],
-  ['proposePartnership (a verified organization)', 'enterprise', 'OK'], // for its own organization
-  ['proposePartnership (an unverified organization)', 'admin', 'CONFLICT'],
-  // the side that did not propose it; PROPOSED ones are private to the two sides
-  ['respondToPartnership (proposed by the fund)', 'anonymous', 'UNAUTHENTICATED'],
-  ['respondToPartnership (proposed by the fund)', 'unverifiedNgo', 'FORBIDDEN'],
-  ['respondToPartnership (proposed by the fund)', 'resident', 'FORBIDDEN'],
-  ['respondToPartnership (proposed by the fund)', 'admin', 'FORBIDDEN'], // the proposer
-  ['respondToPartnership (proposed by the fund)', 'gov', 'FORBIDDEN'], // the same side
-  ['respondToPartnership (proposed by the fund)', 'enterprise', 'NOT_FOUND'],
-  ['respondToPartnership (proposed by the fund)', 'otherNgo', 'NOT_FOUND'],
-  ['respondToPartnership (proposed by the fund)', 'ngo', 'OK'],
-  ['respondToPartnership (proposed by the organization)', 'ngo', 'FORBIDDEN'], // the proposer's side
-  ['respondToPartnership (proposed by the organization)', 'gov', 'OK'],
-  ['respondToPartnership (proposed by the organization)', 'admin', 'OK'],
-  ['respondToPartnership (active)', 'ngo', 'CONFLICT'],
-
-  // feedback: any participant gives it; GOVERNMENT and FUND_ADMIN answer
-  ['submitFeedback', 'anonymous', 'UNAUTHENTICATED'],
-  ['submitFeedback', 'unverifiedEnterprise', 'FORBIDDEN'],
-  ['submitFeedback', 'pendingGov', 'FORBIDDEN'],
-  ['submitFeedback', 'resident', 'OK'],
-  ['submitFeedback', 'ngo', 'OK'],
-  ['respondToFeedback', 'anonymous', 'UNAUTHENTICATED'],
-  ['respondToFeedback', 'resident', 'FORBIDDEN'],
-  ['respondToFeedback', 'resident2', 'FORBIDDEN'], // its author
-  ['respondToFeedback', 'ngo', 'FORBIDDEN'],
-  ['respondToFeedback', 'enterprise', 'FORBIDDEN'],
-  ['respondToFeedback', 'pendingGov', 'FORBIDDEN'],
-  ['respondToFeedback', 'gov', 'OK'],
-  ['respondToFeedback', 'admin', 'OK'],
-
-  // following and the inbox: any signed-in user (reading needs no verified organization)
-  ['followProposal', 'anonymous', 'UNAUTHENTICATED'],
-  ['followProposal', 'unverifiedEnterprise', 'OK'],
-  ['followProposal', 'resident', 'OK'],
-  ['followProposal (a draft)', 'resident', 'NOT_FOUND'],
-  ['followProposal (a draft)', 'admin', 'OK'],
-  ['unfollowProposal', 'anonymous', 'UNAUTHENTICATED'],
-  ['unfollowProposal', 'resident', 'OK'],
-  ['markNotificationsRead', 'anonymous', 'UNAUTHENTICATED'],
-  ['markNotificationsRead', 'unverifiedNgo', 'OK'],
-  ['markNotificationsRead', 'resident', 'OK'],
-  ['markAllNotificationsRead', 'anonymous', 'UNAUTHENTICATED'],
-  ['markAllNotificationsRead', 'gov', 'OK'],
-
-  // moderation: participants report; FUND_ADMIN hides and restores
-  ['reportComment', 'anonymous', 'UNAUTHENTICATED'],
-  ['reportComment', 'unverifiedEnterprise', 'FORBIDDEN'],
-  ['reportComment', 'resident', 'OK'],
-  ['reportComment', 'gov', 'OK'],
-  ['hideComment', 'anonymous', 'UNAUTHENTICATED'],
-  ['hideComment', 'resident', 'FORBIDDEN'],
-  ['hideComment', 'ngo', 'FORBIDDEN'],
-  ['hideComment', 'gov', 'FORBIDDEN'],
-  ['hideComment', 'admin', 'OK'],
-  ['restoreComment', 'anonymous', 'UNAUTHENTICATED'],
-  ['restoreComment', 'resident2', 'FORBIDDEN'], // its author
-  ['restoreComment', 'gov', 'FORBIDDEN'],
-  ['restoreComment', 'admin', 'OK'],
-
-  // surveys: the fund's side runs them; residents answer once
-  ['createSurvey', 'anonymous', 'UNAUTHENTICATED'],
-  ['createSurvey', 'resident', 'FORBIDDEN'],
-  ['createSurvey', 'ngo', 'FORBIDDEN'],
-  ['createSurvey', 'enterprise', 'FORBIDDEN'],
-  ['createSurvey', 'pendingGov', 'FORBIDDEN'],
-  ['createSurvey', 'gov', 'OK'],
-  ['createSurvey', 'admin', 'OK'],
-  ['openSurvey', 'anonymous', 'UNAUTHENTICATED'],
-  ['openSurvey', 'resident', 'FORBIDDEN'],
-  ['openSurvey', 'ngo', 'FORBIDDEN'],
-  ['openSurvey', 'gov', 'OK'],
-  ['openSurvey', 'admin', 'OK'],
-  ['closeSurvey', 'anonymous', 'UNAUTHENTICATED'],
-  ['closeSurvey', 'resident', 'FORBIDDEN'],
-  ['closeSurvey', 'gov', 'OK'],
-  ['closeSurvey', 'admin', 'OK'],
-  ['submitSurveyResponse', 'anonymous', 'UNAUTHENTICATED'],
-  ['submitSurveyResponse', 'ngo', 'FORBIDDEN'],
-  ['submitSurveyResponse', 'enterprise', 'FORBIDDEN'],
-  ['submitSurveyResponse', 'gov', 'FORBIDDEN'],
-  ['submitSurveyResponse', 'admin', 'FORBIDDEN'],
-  ['submitSurveyResponse', 'resident', 'OK'],
-  ['recordAssistedSurveyResponse', 'anonymous', 'UNAUTHENTICATED'],
-  ['recordAssistedSurveyResponse', 'resident', 'FORBIDDEN'],
-  ['recordAssistedSurveyResponse', 'resident2', 'FORBIDDEN'], // the resident themself
-  ['recordAssistedSurveyResponse', 'ngo', 'FORBIDDEN'],
-  ['recordAssistedSurveyResponse', 'gov', 'OK'],
-  ['recordAssistedSurveyResponse', 'admin', 'OK'],
-
-  // meetings: the fund's side runs them; participants answer; paper entries after the start
-  ['scheduleMeeting', 'anonymous', 'UNAUTHENTICATED'],
-  ['scheduleMeeting', 'resident', 'FORBIDDEN'],
-  ['scheduleMeeting', 'ngo', 'FORBIDDEN'],
-  ['scheduleMeeting', 'pendingGov', 'FORBIDDEN'],
-  ['scheduleMeeting', 'gov', 'OK'],
-  ['scheduleMeeting', 'admin', 'OK'],
-  ['cancelMeeting', 'anonymous', 'UNAUTHENTICATED'],
-  ['cancelMeeting', 'resident', 'FORBIDDEN'],
-  ['cancelMeeting', 'enterprise', 'FORBIDDEN'],
-  ['cancelMeeting', 'gov', 'OK'],
-  ['cancelMeeting', 'admin', 'OK'],
-  ['rsvpMeeting', 'anonymous', 'UNAUTHENTICATED'],
-  ['rsvpMeeting', 'unverifiedEnterprise', 'FORBIDDEN'],
-  ['rsvpMeeting', 'resident', 'OK'],
-  ['rsvpMeeting', 'ngo', 'OK'],
-  ['publishMeetingMinutes (not started)', 'anonymous', 'UNAUTHENTICATED'],
-  ['publishMeetingMinutes (not started)', 'resident', 'FORBIDDEN'],
-  ['publishMeetingMinutes (not started)', 'ngo', 'FORBIDDEN'],
-  ['publishMeetingMinutes (not started)', 'admin', 'CONFLICT'],
-  ['publishMeetingMinutes (started)', 'gov', 'OK'],
-  ['recordAssistedVote (not started)', 'anonymous', 'UNAUTHENTICATED'],
-  ['recordAssistedVote (not started)', 'resident', 'FORBIDDEN'],
-  ['recordAssistedVote (not started)', 'resident2', 'FORBIDDEN'], // the resident themself
-  ['recordAssistedVote (not started)', 'gov', 'CONFLICT'],
-  ['recordAssistedVote (started)', 'admin', 'OK'],
-  ['recordAssistedFeedback (not started)', 'anonymous', 'UNAUTHENTICATED'],
-  ['recordAssistedFeedback (not started)', 'resident', 'FORBIDDEN'],
-  ['recordAssistedFeedback (not started)', 'ngo', 'FORBIDDEN'],
-  ['recordAssistedFeedback (not started)', 'admin', 'CONFLICT'],
-  ['recordAssistedFeedback (started)', 'gov', 'OK'],
-
-  // revisions: the author and FUND_ADMIN
-  ['reviseProposal', 'anonymous', 'UNAUTHENTICATED'],
-  ['reviseProposal', 'unverifiedNgo', 'FORBIDDEN'],
-  ['reviseProposal', 'resident', 'FORBIDDEN'],
-  ['reviseProposal', 'enterprise', 'FORBIDDEN'],
-  ['reviseProposal', 'otherNgo', 'FORBIDDEN'],
-  ['reviseProposal', 'gov', 'FORBIDDEN'],
-  ['reviseProposal', 'ngo', 'OK'], // the author
-  ['reviseProposal', 'admin', 'OK'],
-  ['reviseProposal (a draft)', 'resident', 'NOT_FOUND'],
-  ['reviseProposal (a draft)', 'ngo', 'OK'],
+/** The columns of the matrix, in this order, after `operation`. */
+const CALLERS: ReadonlyArray<Who> = [
+  'anonymous',
+  'resident',
+  'resident2',
+  'enterprise',
+  'ngo',
+  'gov',
+  'admin',
+  'unverifiedEnterprise',
+  'unverifiedNgo',
+  'pendingGov',
+  'otherEnterprise',
+  'otherNgo',
 ];
+const EXPECTED: ReadonlyArray<Expected> = ['OK', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'];
+const MATRIX_DOC = new URL('../../docs/permissions.md', import.meta.url);
+const MATRIX_HEADING = '## The matrix, as tested';
 
-const MONEY: Row[] = [
-  // FUND_ADMIN
-  ['createCampaign', 'anonymous', 'UNAUTHENTICATED'],
-  ['createCampaign', 'resident', 'FORBIDDEN'],
-  ['createCampaign', 'gov', 'FORBIDDEN'],
-  ['createCampaign', 'enterprise', 'FORBIDDEN'],
-  ['createCampaign', 'admin', 'OK'],
-  ['requestDisbursement', 'anonymous', 'UNAUTHENTICATED'],
-  ['requestDisbursement', 'resident', 'FORBIDDEN'],
-  ['requestDisbursement', 'gov', 'FORBIDDEN'],
-  ['requestDisbursement', 'ngo', 'FORBIDDEN'],
-  ['requestDisbursement', 'admin', 'NOT_FOUND'], // allowed; the proposal does not exist
-  // GOVERNMENT, never the requester (FUND_ADMIN requests, so FUND_ADMIN never approves)
-  ['approveDisbursement', 'anonymous', 'UNAUTHENTICATED'],
-  ['approveDisbursement', 'resident', 'FORBIDDEN'],
-  ['approveDisbursement', 'admin', 'FORBIDDEN'],
-  ['approveDisbursement', 'pendingGov', 'FORBIDDEN'],
-  ['approveDisbursement', 'gov', 'NOT_FOUND'], // allowed; the request does not exist
-  ['rejectDisbursement', 'anonymous', 'UNAUTHENTICATED'],
-  ['rejectDisbursement', 'admin', 'FORBIDDEN'],
-  ['rejectDisbursement', 'ngo', 'FORBIDDEN'],
-  ['rejectDisbursement', 'gov', 'NOT_FOUND'],
-  // anyone, signed in or not
-  ['donate', 'anonymous', 'NOT_FOUND'], // allowed; the campaign does not exist
-  ['donate', 'resident', 'NOT_FOUND'],
-];
+type Row = [op: string, who: Who, expected: Expected];
+
+interface Matrix {
+  /** The filled cells, by the `###` heading they stand under. */
+  groups: Map<string, Row[]>;
+  /** Every row's operation, in the order of the document. */
+  operations: string[];
+  /** What is wrong with the tables: an unknown column, a word that is not a code, a repeated row... */
+  problems: string[];
+}
+
+/**
+ * Reads the tables of the section MATRIX_HEADING (up to the next `#` or `##`
+ * heading): each a header `operation | <CALLERS>`, a separator, then one row
+ * per operation; a cell is one of EXPECTED or empty (not tried). Prettier
+ * pads the cells, so cells are split on `|` and trimmed.
+ */
+function readMatrix(markdown: string): Matrix {
+  const matrix: Matrix = { groups: new Map(), operations: [], problems: [] };
+  const lines = markdown.split(/\r?\n/);
+  const start = lines.findIndex((line) => line.trim() === MATRIX_HEADING);
+  if (start < 0) {
+    matrix.problems.push(`no section "${MATRIX_HEADING}"`);
+    return matrix;
+  }
+  const cellsOf = (line: string) =>
+    line
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map((cell) => cell.trim());
+  let group = '';
+  let table: 'none' | 'separator' | 'body' | 'skip' = 'none';
+  for (let i = start + 1; i < lines.length && !/^#{1,2} /.test(lines[i]!); i++) {
+    const line = lines[i]!;
+    const where = `docs/permissions.md:${i + 1}`;
+    if (line.startsWith('### ')) group = line.slice(4).trim();
+    if (!line.trim().startsWith('|')) {
+      table = 'none';
+      continue;
+    }
+    const cells = cellsOf(line);
+    if (table === 'none') {
+      const wanted = ['operation', ...CALLERS];
+      table = cells.join('|') === wanted.join('|') ? 'separator' : 'skip';
+      if (table === 'skip') matrix.problems.push(`${where}: the header must be "${wanted.join(' | ')}"`);
+      continue;
+    }
+    if (table === 'separator') {
+      if (!cells.every((cell) => /^:?-+:?$/.test(cell))) matrix.problems.push(`${where}: expected the separator row`);
+      table = 'body';
+      continue;
+    }
+    if (table === 'skip') continue;
+    const [op = '', ...values] = cells;
+    if (values.length !== CALLERS.length) {
+      matrix.problems.push(`${where}: ${op} has ${values.length} cells, not ${CALLERS.length}`);
+      continue;
+    }
+    if (matrix.operations.includes(op)) matrix.problems.push(`${where}: ${op} has a row already`);
+    matrix.operations.push(op);
+    if (values.every((value) => value === '')) matrix.problems.push(`${where}: ${op} tries nobody`);
+    values.forEach((value, column) => {
+      if (value === '') return;
+      const who = CALLERS[column]!;
+      if (!EXPECTED.includes(value as Expected)) {
+        matrix.problems.push(`${where}: ${op} as ${who} is "${value}", not one of ${EXPECTED.join(', ')}`);
+        return;
+      }
+      const rows = matrix.groups.get(group) ?? [];
+      rows.push([op, who, value as Expected]);
+      matrix.groups.set(group, rows);
+    });
+  }
+  return matrix;
+}
+
+const MATRIX = readMatrix(readFileSync(MATRIX_DOC, 'utf8'));
+const ROWS: Row[] = [...MATRIX.groups.values()].flat();
 
 beforeAll(async () => {
   server = await startServer();
@@ -1475,7 +1218,7 @@ beforeAll(async () => {
   enterpriseOrgId = await orgOf(tokens.enterprise);
   ngoOrgId = await orgOf(tokens.ngo);
   fillClosedPool(
-    [...IMPLEMENTED, ...MONEY].filter(([op]) => USES_CLOSED_BIDDING.includes(op)).length + 2, // + the viewerCan test
+    ROWS.filter(([op]) => USES_CLOSED_BIDDING.includes(op)).length + 2, // + the viewerCan test
   );
   for (const [who, role] of [
     ['otherEnterprise', 'ENTERPRISE'],
@@ -1495,8 +1238,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function runCase(op: keyof typeof OPS, who: Who, expected: Expected) {
-  const operation = OPS[op]!;
+async function runCase(op: string, who: Who, expected: Expected) {
+  const operation = OPS[op];
+  if (!operation) throw new Error(`docs/permissions.md names ${op}, which OPS does not know how to prepare`);
   const prepared = await operation.prepare();
   const token = who === 'anonymous' ? null : tokens[who];
   const res = await api.gql(operation.document, prepared.variables, token);
@@ -1510,13 +1254,11 @@ async function runCase(op: keyof typeof OPS, who: Who, expected: Expected) {
   await prepared.verify?.(expected === 'OK', res);
 }
 
-describe('implemented operations (DESIGN.md §3)', () => {
-  it.each(IMPLEMENTED)('%s as %s -> %s', runCase);
-});
-
-describe('money operations refuse the wrong callers', () => {
-  it.each(MONEY)('%s as %s -> %s', runCase);
-});
+for (const [group, rows] of MATRIX.groups) {
+  describe(`docs/permissions.md: ${group}`, () => {
+    it.each(rows)('%s as %s -> %s', runCase);
+  });
+}
 
 describe('the state machine answers CONFLICT for illegal moves by allowed callers', () => {
   const ADD = 'mutation A($input: AddCommentInput!) { addComment(input: $input) { id } }';
@@ -1597,13 +1339,27 @@ describe('the state machine answers CONFLICT for illegal moves by allowed caller
 });
 
 describe('the matrix is complete', () => {
+  it('is read from docs/permissions.md: one header of known callers per table, each cell a known code', () => {
+    expect(MATRIX.problems).toEqual([]);
+    expect(ROWS.length).toBeGreaterThan(0);
+  });
+
+  it('has a row for every operation the test can prepare, and the test can prepare every row', () => {
+    const known = Object.keys(OPS);
+    expect(MATRIX.operations.filter((op) => !known.includes(op))).toEqual([]);
+    expect(known.filter((op) => !MATRIX.operations.includes(op))).toEqual([]);
+  });
+
+  it('tries every row as an anonymous caller', () => {
+    const anonymous = new Set(ROWS.filter(([, who]) => who === 'anonymous').map(([op]) => op));
+    expect(MATRIX.operations.filter((op) => !anonymous.has(op))).toEqual([]);
+  });
+
   it('covers every mutation of the server schema except register and login, each with an anonymous case', async () => {
     const schema = ok(await api.gql('{ __schema { mutationType { fields { name } } } }'));
     const mutations = (schema.__schema.mutationType.fields as Array<{ name: string }>).map((f) => f.name).sort();
-    const covered = new Set([...IMPLEMENTED, ...MONEY].map(([op]) => String(op).split(' ')[0]));
-    const anonymous = new Set(
-      [...IMPLEMENTED, ...MONEY].filter(([, who]) => who === 'anonymous').map(([op]) => String(op).split(' ')[0]),
-    );
+    const covered = new Set(ROWS.map(([op]) => op.split(' ')[0]));
+    const anonymous = new Set(ROWS.filter(([, who]) => who === 'anonymous').map(([op]) => op.split(' ')[0]));
     expect(mutations.filter((m) => !covered.has(m) && m !== 'register' && m !== 'login')).toEqual([]);
     expect([...covered].filter((m) => !anonymous.has(m))).toEqual([]);
   });
