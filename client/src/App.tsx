@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './features/layout/Layout';
+import { AuditPage } from './pages/AuditPage';
 import { CampaignPage } from './pages/CampaignPage';
 import { CampaignsPage } from './pages/CampaignsPage';
 import { DashboardPage } from './pages/DashboardPage';
@@ -56,6 +57,7 @@ export function App() {
           <Route path="meetings/:id" element={<MeetingPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="moderation" element={<ModerationPage />} />
+          <Route path="audit" element={<AuditPage />} />
           <Route path="signin" element={<SignInPage />} />
           <Route path="signup" element={<SignUpPage />} />
           <Route path="*" element={<NotFoundPage />} />

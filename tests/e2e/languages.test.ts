@@ -242,6 +242,7 @@ const pages: Array<[string, () => string | null]> = [
   ['a meeting', () => (ids.meeting ? `/meetings/${ids.meeting}` : null)],
   ['the notifications', () => '/notifications'],
   ['the moderation queue', () => '/moderation'],
+  ['the audit trail', () => '/audit'],
   ['a missing page', () => '/no-such-page'],
 ];
 

@@ -1,3 +1,4 @@
+import { en as audit } from '../features/audit/messages';
 import { en as meetings } from '../features/meetings/messages';
 import { en as participation } from '../features/participation/messages';
 import { en as surveys } from '../features/surveys/messages';
@@ -581,6 +582,7 @@ export const en = {
   participation,
   surveys,
   meetings,
+  audit,
 };
 
 export type Messages = typeof en;

@@ -1,3 +1,4 @@
+import { zhCN as audit } from '../features/audit/messages';
 import { zhCN as meetings } from '../features/meetings/messages';
 import { zhCN as participation } from '../features/participation/messages';
 import { zhCN as surveys } from '../features/surveys/messages';
@@ -576,4 +577,5 @@ export const zhCN: Messages = {
   participation,
   surveys,
   meetings,
+  audit,
 };

@@ -65,7 +65,12 @@ export function AppHeader() {
             <NavLink to="/surveys">{t('nav.surveys')}</NavLink>
             <NavLink to="/meetings">{t('nav.meetings')}</NavLink>
             {viewer?.role === 'FUND_ADMIN' || viewer?.role === 'GOVERNMENT' ? (
-              <NavLink to="/disbursements">{t('nav.payments')}</NavLink>
+              <>
+                <NavLink to="/disbursements">{t('nav.payments')}</NavLink>
+                <NavLink to="/audit" data-testid="nav-audit">
+                  {t('audit.nav')}
+                </NavLink>
+              </>
             ) : null}
             {viewer?.role === 'FUND_ADMIN' ? (
               <NavLink to="/moderation">{t('participation.nav.moderation')}</NavLink>

@@ -104,7 +104,7 @@ export class AuditResolver {
           AND ($5::timestamptz IS NULL OR at >= $5)
           AND ($6::timestamptz IS NULL OR at < $6)
           AND ($7::bigint IS NULL OR id < $7)
-        ORDER BY id DESC
+        ORDER BY audit_log.id DESC -- the number, not the text selected as id
         LIMIT $8`,
       [entity, entityId, assertOptionalId(actorId, 'actorId'), action, from, to, after, size + 1],
     );

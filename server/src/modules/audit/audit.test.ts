@@ -127,6 +127,24 @@ describe('the audit trail', () => {
     expect(inserts.data!.auditLog.nodes.every((e: any) => e.action === 'insert' && e.entity === 'funds')).toBe(true);
   });
 
+  it('pages newest first by number, past 100 entries, without gaps or repeats', async () => {
+    const gov = await f.user(Role.GOVERNMENT);
+    await h.db.dataSource.query(
+      `INSERT INTO audit_log (action, entity, entity_id) SELECT 'insert', 'paging_test', g::text FROM generate_series(1, 130) g`,
+    );
+    const seen: number[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = await h.gql<any>(LOG, { entity: 'paging_test', first: 50, after }, gov.token);
+      seen.push(...page.data!.auditLog.nodes.map((e: any) => Number(e.id)));
+      if (!page.data!.auditLog.hasNextPage) break;
+      after = page.data!.auditLog.endCursor;
+    }
+    expect(seen).toHaveLength(130);
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    expect(new Set(seen).size).toBe(130);
+  });
+
   it('cannot be changed, even by the database user the server runs as', async () => {
     await expect(h.db.dataSource.query(`UPDATE audit_log SET actor_role = 'FUND_ADMIN'`)).rejects.toThrow(
       /append-only/,
