@@ -13,7 +13,7 @@ import type { Config } from './config.js';
 import { buildContext, tokenFrom, viewerFor, type Context, type ContextDeps } from './graphql/context.js';
 import { attachWebSocketServer } from './graphql/ws.js';
 import { AppError, createErrorFormatter, toGraphQLError } from './graphql/errors.js';
-import { limitRules, queryLimitsOf } from './graphql/limits.js';
+import { limitRules, nulCharacterAt, nulCharacterError, queryLimitsOf } from './graphql/limits.js';
 import { codeLabel, createMetrics } from './graphql/metrics.js';
 import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
@@ -100,9 +100,12 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
         },
       },
       {
-        // Every mutation counts against its caller (mutations are HTTP only: the WebSocket refuses them).
+        // NUL characters are refused up front (PostgreSQL cannot store them); then every mutation counts
+        // against its caller (mutations are HTTP only: the WebSocket refuses them).
         requestDidStart: async () => ({
-          didResolveOperation: async ({ operation, contextValue }) => {
+          didResolveOperation: async ({ operation, contextValue, document, request }) => {
+            const nul = nulCharacterAt(document, request.variables);
+            if (nul) throw nulCharacterError(nul);
             if (operation?.operation !== 'mutation') return;
             try {
               await services.rateLimits.mutation({ userId: contextValue.viewer?.user.id ?? null, ip: contextValue.ip });
@@ -159,6 +162,21 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
       },
     }),
   );
+
+  // A body the JSON parser refuses (too large, not JSON) gets a GraphQL-shaped error, never an HTML stack.
+  app.use('/graphql', (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const status = (error as { status?: number }).status;
+    if (!status || status >= 500) return next(error);
+    const tooLarge = (error as { type?: string }).type === 'entity.too.large';
+    res.status(status).json({
+      errors: [
+        {
+          message: tooLarge ? 'The request body is too large' : 'The request body is not valid JSON',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
+  });
 
   if (existsSync(config.CLIENT_DIST)) {
     app.use(express.static(config.CLIENT_DIST, { index: false, maxAge: '1h' }));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
@@ -50,9 +51,17 @@ export class RateLimits {
     this.donationsByIp = store('donations-ip', config.DONATIONS_PER_IP_PER_HOUR, HOUR);
   }
 
+  /** Emails can be longer than a counter's key; and they are personal data: counters use a digest. */
+  private accountKey(email: string): string {
+    return createHash('sha256').update(email).digest('hex');
+  }
+
   /** Before a password is checked: refused while the account is locked out or the address has failed too often. */
   async beforeLogin(email: string, ip: string): Promise<void> {
-    const [account, address] = await Promise.all([this.failuresByAccount.get(email), this.failuresByIp.get(ip)]);
+    const [account, address] = await Promise.all([
+      this.failuresByAccount.get(this.accountKey(email)),
+      this.failuresByIp.get(ip),
+    ]);
     const blocked = [account, address].filter(
       (r): r is RateLimiterRes => r !== null && r.remainingPoints <= 0 && r.msBeforeNext > 0,
     );
@@ -64,17 +73,18 @@ export class RateLimits {
   /** A wrong password: counts against the account and the address; the account is locked out with backoff. */
   async loginFailed(email: string, ip: string): Promise<void> {
     await this.failuresByIp.penalty(ip, 1);
-    const account = await this.failuresByAccount.penalty(email, 1);
+    const key = this.accountKey(email);
+    const account = await this.failuresByAccount.penalty(key, 1);
     if (account.consumedPoints >= this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT) {
-      const lockouts = await this.lockoutsByAccount.penalty(email, 1);
+      const lockouts = await this.lockoutsByAccount.penalty(key, 1);
       const seconds = this.config.LOGIN_LOCKOUT_SECONDS * 2 ** Math.min(lockouts.consumedPoints - 1, 10);
-      await this.failuresByAccount.block(email, seconds);
+      await this.failuresByAccount.block(key, seconds);
     }
   }
 
   /** A successful sign-in clears the account's failures (not the address's). */
   async loginSucceeded(email: string): Promise<void> {
-    await this.failuresByAccount.delete(email);
+    await this.failuresByAccount.delete(this.accountKey(email));
   }
 
   /** Every mutation counts against the signed-in user, or the address of an anonymous caller. */

@@ -8,6 +8,7 @@ import {
   parse,
   specifiedRules,
   validate,
+  visit,
   type DocumentNode,
   type GraphQLSchema,
   type ValidationContext,
@@ -118,5 +119,46 @@ function withGraphQLCode(error: GraphQLError, code: string): GraphQLError {
     source: error.source,
     positions: error.positions,
     extensions: { ...error.extensions, code },
+  });
+}
+
+/**
+ * The first place a NUL character appears in an operation's variables or
+ * string literals (PostgreSQL cannot store NUL in text), as a field path; null
+ * when there is none.
+ */
+export function nulCharacterAt(document: DocumentNode, variables: Record<string, unknown> | undefined): string | null {
+  const inValue = (value: unknown, path: string): string | null => {
+    if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) {
+        const found = inValue(item, `${path}.${i}`);
+        if (found) return found;
+      }
+      return null;
+    }
+    if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const found = inValue(item, path ? `${path}.${key}` : key);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  const fromVariables = inValue(variables ?? {}, '');
+  if (fromVariables) return fromVariables;
+  let literal: string | null = null;
+  visit(document, {
+    StringValue(node) {
+      if (!literal && node.value.includes('\u0000')) literal = 'query';
+    },
+  });
+  return literal;
+}
+
+/** BAD_USER_INPUT naming where a NUL character was sent. */
+export function nulCharacterError(path: string): GraphQLError {
+  return new GraphQLError(`${path} must not contain NUL characters`, {
+    extensions: { code: 'BAD_USER_INPUT', field: path, http: { status: 400 } },
   });
 }

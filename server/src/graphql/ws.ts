@@ -13,7 +13,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { buildContext, tokenFrom, viewerFor, type ContextDeps } from './context.js';
 import type { createErrorFormatter } from './errors.js';
-import { checkOperation, type QueryLimits } from './limits.js';
+import { checkOperation, nulCharacterAt, nulCharacterError, type QueryLimits } from './limits.js';
 import { codeLabel, type Metrics } from './metrics.js';
 import type { ValidationRule } from 'graphql';
 
@@ -124,6 +124,8 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
         }
         const checked = checkOperation(schema, payload.query, limits, rules);
         if ('errors' in checked) return checked.errors;
+        const nul = nulCharacterAt(checked.document, payload.variables ?? undefined);
+        if (nul) return [nulCharacterError(nul)];
         // Mutations go over HTTP, where the rate limits and CSRF prevention apply.
         if (getOperationAST(checked.document, payload.operationName)?.operation === 'mutation') {
           return [new GraphQLError('Send mutations over HTTP', { extensions: { code: 'BAD_USER_INPUT' } })];

@@ -2,6 +2,7 @@ import { LIMITS, Role } from '@commonweal/shared';
 import { JSONObjectResolver } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { hasRole } from '../users/actor.js';
 import { badInput } from '../../graphql/errors.js';
 import { pageSize } from '../shared/connection.js';
 import { assertOptionalId } from '../shared/ids.js';
@@ -69,6 +70,18 @@ interface AuditRow {
 
 const ACTIONS = ['insert', 'update', 'delete'];
 
+/**
+ * The audit trail shows whole rows as they were, which cannot follow
+ * visibility that depends on later state. So GOVERNMENT's view leaves out the
+ * tables only FUND_ADMIN (with authors and members) may read in full —
+ * accounts and memberships (who applied where), comments (hidden ones) and
+ * their reports and moderation — and every entry about a proposal that is
+ * still a draft.
+ */
+const FUND_ADMIN_ONLY = ['users', 'memberships', 'comments', 'comment_reports', 'comment_moderations']
+  .map((t) => `'${t}'`)
+  .join(', ');
+
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Authorized(Role.GOVERNMENT, Role.FUND_ADMIN)
@@ -94,6 +107,8 @@ export class AuditResolver {
     if (action !== null && !ACTIONS.includes(action)) badInputFor('action', 'action must be insert, update or delete');
     if (entityId !== null && entityId.length > LIMITS.searchText.max) badInputFor('entityId', 'entityId is too long');
     if (after !== null && !/^\d{1,18}$/.test(after)) badInputFor('after', 'Malformed cursor');
+    // GOVERNMENT does not see what only FUND_ADMIN (and authors, members) may read elsewhere.
+    const admin = hasRole(ctx.viewer, Role.FUND_ADMIN);
     const rows: AuditRow[] = await ctx.dataSource.query(
       `SELECT id::text, at, actor_id, actor_role, request_id, action, entity, entity_id, before, after
          FROM audit_log
@@ -104,9 +119,12 @@ export class AuditResolver {
           AND ($5::timestamptz IS NULL OR at >= $5)
           AND ($6::timestamptz IS NULL OR at < $6)
           AND ($7::bigint IS NULL OR id < $7)
+          AND ($9 OR (entity NOT IN (${FUND_ADMIN_ONLY}) AND NOT EXISTS (
+                SELECT 1 FROM proposals p WHERE p.status = 'DRAFT'
+                   AND p.id::text IN (audit_log.entity_id, audit_log.after->>'proposal_id', audit_log.before->>'proposal_id'))))
         ORDER BY audit_log.id DESC -- the number, not the text selected as id
         LIMIT $8`,
-      [entity, entityId, assertOptionalId(actorId, 'actorId'), action, from, to, after, size + 1],
+      [entity, entityId, assertOptionalId(actorId, 'actorId'), action, from, to, after, size + 1, admin],
     );
     const nodes = rows.slice(0, size).map((r): AuditEntry => ({
       id: r.id,

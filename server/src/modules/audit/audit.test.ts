@@ -145,6 +145,34 @@ describe('the audit trail', () => {
     expect(new Set(seen).size).toBe(130);
   });
 
+  it('leaves out of GOVERNMENT’s view what only FUND_ADMIN may read: accounts, memberships, comments, drafts', async () => {
+    const [author, gov, admin] = await f.users(Role.SOCIAL_ORGANIZATION, Role.GOVERNMENT, Role.FUND_ADMIN);
+    const draft = await h.gql<any>(
+      `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
+      {
+        input: {
+          fundId,
+          title: 'Secret draft',
+          summary: 'Not yet public at all',
+          body: 'Still being written.',
+          category: 'OTHER',
+          budgetMinor: 1000,
+        },
+      },
+      author.token,
+    );
+    const id = draft.data!.createProposal.id;
+    const entries = async (token: string, entity: string, entityId?: string) =>
+      (await h.gql<any>(LOG, { entity, entityId, first: 100 }, token)).data!.auditLog.nodes;
+    expect(await entries(admin.token, 'proposals', id)).toHaveLength(1);
+    expect(await entries(gov.token, 'proposals', id)).toEqual([]);
+    for (const entity of ['users', 'memberships']) {
+      expect((await entries(admin.token, entity)).length).toBeGreaterThan(0);
+      expect(await entries(gov.token, entity)).toEqual([]);
+    }
+    expect((await entries(gov.token, 'funds')).length).toBeGreaterThan(0);
+  });
+
   it('cannot be changed, even by the database user the server runs as', async () => {
     await expect(h.db.dataSource.query(`UPDATE audit_log SET actor_role = 'FUND_ADMIN'`)).rejects.toThrow(
       /append-only/,

@@ -1,8 +1,8 @@
 import { LIMITS } from '@commonweal/shared';
-import { IsBoolean, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
-import { NotBlank } from '../shared/validation.js';
+import { Length, NotBlank } from '../shared/validation.js';
 
 @InputType()
 export class CreateCampaignInput {

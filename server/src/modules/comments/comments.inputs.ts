@@ -1,7 +1,7 @@
 import { LIMITS } from '@commonweal/shared';
-import { IsOptional, IsUUID, Length } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { NotBlank } from '../shared/validation.js';
+import { Length, NotBlank } from '../shared/validation.js';
 
 @InputType()
 export class AddCommentInput {

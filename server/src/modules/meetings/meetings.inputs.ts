@@ -1,8 +1,8 @@
 import { LIMITS, MeetingKind, VoteChoice } from '@commonweal/shared';
-import { IsEnum, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
-import { NotBlank } from '../shared/validation.js';
+import { Length, MaxLength, NotBlank } from '../shared/validation.js';
 
 /** A cancellation reason: shared LIMITS has none for meetings, so it borrows the moderation reason's bounds. */
 export const CANCEL_REASON = LIMITS.meetingCancelReason;

@@ -49,7 +49,7 @@ export class Notification {
   @Column({ type: 'varchar', length: 40, nullable: true })
   status: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A short excerpt: the comment, the response, the reason.' })
+  /** Exposed by NotificationsResolver.excerpt, which hides a moderated comment's text. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   excerpt: string | null;
 

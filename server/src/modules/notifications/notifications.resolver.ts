@@ -13,7 +13,9 @@ import {
   Subscription,
   type SubscribeResolverData,
 } from 'type-graphql';
+import { NotificationKind } from '@commonweal/shared';
 import type { Context } from '../../graphql/context.js';
+import { canReadHidden, isHidden } from '../comments/comments.service.js';
 import { unauthenticated } from '../../graphql/errors.js';
 import { Topic, type NotificationAddedEvent } from '../../graphql/pubsub.js';
 import { Need } from '../needs/need.entity.js';
@@ -26,6 +28,12 @@ import { Notification } from './notification.entity.js';
 
 @ObjectType()
 export class NotificationConnection extends ConnectionType(Notification, 'Notification') {}
+
+/** Notifications whose excerpt is a comment's text: it follows the comment's moderation. */
+const COMMENT_KINDS: readonly NotificationKind[] = [
+  NotificationKind.PROPOSAL_COMMENTED,
+  NotificationKind.COMMENT_REPLIED,
+];
 
 @Resolver(() => Notification)
 export class NotificationsResolver {
@@ -82,6 +90,16 @@ export class NotificationsResolver {
   notificationAdded(@Root() event: NotificationAddedEvent, @Ctx() ctx: Context): Promise<Notification> {
     ctx.renewLoaders();
     return required(ctx.loaders.notifications.ownById.load(event.notificationId), 'Notification');
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'A short excerpt: the comment, the response, the reason (null once the comment is hidden).',
+  })
+  async excerpt(@Root() n: Notification, @Ctx() ctx: Context): Promise<string | null> {
+    if (n.excerpt === null || !COMMENT_KINDS.includes(n.kind) || !n.subjectId) return n.excerpt;
+    const comment = await ctx.loaders.comments.byId.load(n.subjectId);
+    return comment && (!isHidden(comment) || canReadHidden(ctx.viewer, comment)) ? n.excerpt : null;
   }
 
   @FieldResolver(() => Boolean)

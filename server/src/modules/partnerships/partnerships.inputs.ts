@@ -1,8 +1,8 @@
 import { LIMITS } from '@commonweal/shared';
-import { IsOptional, IsUUID, Length } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
-import { NotBlank } from '../shared/validation.js';
+import { Length, NotBlank } from '../shared/validation.js';
 
 @InputType()
 export class ProposePartnershipInput {

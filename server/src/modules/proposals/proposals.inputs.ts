@@ -1,8 +1,8 @@
 import { Category, LIMITS } from '@commonweal/shared';
-import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
-import { NotBlank } from '../shared/validation.js';
+import { Length, NotBlank } from '../shared/validation.js';
 
 @InputType()
 export class CreateProposalInput {

@@ -1,8 +1,8 @@
 import { LIMITS, SponsorshipKind } from '@commonweal/shared';
-import { IsInt, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
-import { NotBlank } from '../shared/validation.js';
+import { Length, NotBlank } from '../shared/validation.js';
 
 @InputType()
 export class ProposeSponsorshipInput {

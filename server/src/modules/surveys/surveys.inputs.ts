@@ -1,17 +1,7 @@
 import { LIMITS, SurveyQuestionKind } from '@commonweal/shared';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsEnum,
-  IsOptional,
-  IsUUID,
-  Length,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { NotBlank } from '../shared/validation.js';
+import { Length, MaxLength, NotBlank } from '../shared/validation.js';
 
 @InputType()
 export class SurveyQuestionInput {

@@ -1,7 +1,7 @@
 import { LIMITS, Role } from '@commonweal/shared';
-import { IsEmail, IsOptional, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { NotBlank } from '../shared/validation.js';
+import { Length, MaxLength, NotBlank } from '../shared/validation.js';
 
 @InputType()
 export class NewOrganizationInput {
