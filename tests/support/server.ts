@@ -82,7 +82,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * limits and the sockets-per-address cap are raised unless `env` says
  * otherwise (their own tests are server tests).
  */
-export async function startServer(options: { env?: Record<string, string> } = {}): Promise<StartedServer> {
+export async function startServer(
+  options: { env?: Record<string, string>; adminUrl?: string } = {},
+): Promise<StartedServer> {
   if (!existsSync(SERVER_MAIN)) {
     throw new Error(
       `${SERVER_MAIN} is missing: build the server first (npx turbo run build --filter=@commonweal/server)`,
@@ -113,7 +115,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
 
   let dropDatabase: (() => Promise<void>) | null = null;
   let dataDir: string | null = null;
-  const adminUrl = process.env['DATABASE_URL'];
+  const adminUrl = options.adminUrl ?? process.env['DATABASE_URL'];
   if (adminUrl) {
     const name = `cw_api_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl });

@@ -93,6 +93,37 @@ const BAD_VALUE_MESSAGE =
  * Apollo's formatError: maps everything the server throws to the contract's
  * codes, and masks what it does not know (logged with the request id).
  */
+/** Connection failures and server shutdowns (not query errors): PostgreSQL is down or restarting. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+const UNAVAILABLE_TEXT =
+  /Connection terminated|terminating connection|connect ECONNREFUSED|Client has encountered a connection error/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const { code, driverError, cause, message } = e as {
+      code?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+      message?: unknown;
+    };
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof message === 'string' && UNAVAILABLE_TEXT.test(message)) return true;
+    e = driverError ?? cause;
+  }
+  return false;
+}
+
 export function createErrorFormatter(logger: Logger, maskInternal: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
@@ -128,6 +159,14 @@ export function createErrorFormatter(logger: Logger, maskInternal: boolean) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       void _drop;
       return { ...formatted, extensions };
+    }
+    if (isDatabaseUnavailable(original)) {
+      logger.warn({ err: original, path: formatted.path }, 'database unavailable');
+      return {
+        message: 'The database is unavailable; try again in a moment',
+        path: formatted.path,
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, reason: 'DATABASE_UNAVAILABLE' },
+      };
     }
     logger.error({ err: original, path: formatted.path }, 'internal error');
     if (!maskInternal) return { ...formatted, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
