@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import { RateLimits, type RateLimitConfig } from './rate-limits.js';
 import type { AppPubSub } from './graphql/pubsub.js';
+import { AuditService } from './modules/audit/audit.service.js';
 import { BidsService } from './modules/bids/bids.service.js';
 import { CampaignsService } from './modules/campaigns/campaigns.service.js';
 import type { PaymentGateway } from './modules/campaigns/payment-gateway.js';
@@ -35,6 +36,7 @@ export function createServices(
   return {
     auth: new AuthService(ds, config.jwtSecret, config.JWT_TTL_SECONDS, rateLimits),
     rateLimits,
+    audit: new AuditService(ds),
     organizations: new OrganizationsService(ds),
     needs: new NeedsService(ds),
     proposals,

@@ -1,9 +1,7 @@
-import { LIMITS, Role } from '@commonweal/shared';
+import { Role } from '@commonweal/shared';
 import { JSONObjectResolver } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { hasRole } from '../users/actor.js';
-import { badInput } from '../../graphql/errors.js';
 import { pageSize } from '../shared/connection.js';
 import { assertOptionalId } from '../shared/ids.js';
 import { User } from '../users/user.entity.js';
@@ -55,33 +53,6 @@ export class AuditPage {
   hasNextPage: boolean;
 }
 
-interface AuditRow {
-  id: string;
-  at: Date;
-  actor_id: string | null;
-  actor_role: string | null;
-  request_id: string | null;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
-const ACTIONS = ['insert', 'update', 'delete'];
-
-/**
- * The audit trail shows whole rows as they were, which cannot follow
- * visibility that depends on later state. So GOVERNMENT's view leaves out the
- * tables only FUND_ADMIN (with authors and members) may read in full —
- * accounts and memberships (who applied where), comments (hidden ones) and
- * their reports and moderation — and every entry about a proposal that is
- * still a draft.
- */
-const FUND_ADMIN_ONLY = ['users', 'memberships', 'comments', 'comment_reports', 'comment_moderations']
-  .map((t) => `'${t}'`)
-  .join(', ');
-
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Authorized(Role.GOVERNMENT, Role.FUND_ADMIN)
@@ -99,46 +70,18 @@ export class AuditResolver {
   ): Promise<AuditPage> {
     const size = pageSize(first, 50);
     // Variables declared but not sent arrive as undefined.
-    [entity, entityId, actorId, action, from, to, after] = [entity, entityId, actorId, action, from, to, after].map(
-      (v) => v ?? null,
-    ) as [string | null, string | null, string | null, string | null, Date | null, Date | null, string | null];
-    if (entity !== null && !/^[a-z_]{1,40}$/.test(entity))
-      badInputFor('entity', 'entity is a table name, e.g. proposals');
-    if (action !== null && !ACTIONS.includes(action)) badInputFor('action', 'action must be insert, update or delete');
-    if (entityId !== null && entityId.length > LIMITS.searchText.max) badInputFor('entityId', 'entityId is too long');
-    if (after !== null && !/^\d{1,18}$/.test(after)) badInputFor('after', 'Malformed cursor');
-    // GOVERNMENT does not see what only FUND_ADMIN (and authors, members) may read elsewhere.
-    const admin = hasRole(ctx.viewer, Role.FUND_ADMIN);
-    const rows: AuditRow[] = await ctx.dataSource.query(
-      `SELECT id::text, at, actor_id, actor_role, request_id, action, entity, entity_id, before, after
-         FROM audit_log
-        WHERE ($1::text IS NULL OR entity = $1)
-          AND ($2::text IS NULL OR entity_id = $2)
-          AND ($3::uuid IS NULL OR actor_id = $3)
-          AND ($4::text IS NULL OR action = $4)
-          AND ($5::timestamptz IS NULL OR at >= $5)
-          AND ($6::timestamptz IS NULL OR at < $6)
-          AND ($7::bigint IS NULL OR id < $7)
-          AND ($9 OR (entity NOT IN (${FUND_ADMIN_ONLY}) AND NOT EXISTS (
-                SELECT 1 FROM proposals p WHERE p.status = 'DRAFT'
-                   AND p.id::text IN (audit_log.entity_id, audit_log.after->>'proposal_id', audit_log.before->>'proposal_id'))))
-        ORDER BY audit_log.id DESC -- the number, not the text selected as id
-        LIMIT $8`,
-      [entity, entityId, assertOptionalId(actorId, 'actorId'), action, from, to, after, size + 1, admin],
-    );
-    const nodes = rows.slice(0, size).map((r): AuditEntry => ({
-      id: r.id,
-      at: r.at,
-      actorId: r.actor_id,
-      actorRole: r.actor_role,
-      requestId: r.request_id,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      before: r.before,
-      after: r.after,
-    }));
-    return { nodes, hasNextPage: rows.length > size, endCursor: nodes.at(-1)?.id ?? null };
+    const nodes = await ctx.services.audit.list(ctx.viewer!, {
+      entity: entity ?? null,
+      entityId: entityId ?? null,
+      actorId: assertOptionalId(actorId ?? null, 'actorId'),
+      action: action ?? null,
+      from: from ?? null,
+      to: to ?? null,
+      after: after ?? null,
+      first: size + 1,
+    });
+    const page = nodes.slice(0, size);
+    return { nodes: page, hasNextPage: nodes.length > size, endCursor: page.at(-1)?.id ?? null };
   }
 
   @FieldResolver(() => User, { nullable: true })
@@ -154,8 +97,4 @@ export class AuditResolver {
       (k) => k !== 'updated_at' && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
     );
   }
-}
-
-function badInputFor(field: string, message: string): never {
-  throw badInput(field, message);
 }

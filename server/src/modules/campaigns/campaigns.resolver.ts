@@ -16,7 +16,6 @@ import {
   type SubscribeResolverData,
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { auditAnonymously } from '../audit/audit-scope.js';
 import { notFound } from '../../graphql/errors.js';
 import { Topic, type CampaignUpdatedEvent } from '../../graphql/pubsub.js';
 import { fundMoney } from '../funds/currency.js';
@@ -64,7 +63,6 @@ export class CampaignsResolver {
   @Mutation(() => Donation, { description: 'Anyone, signed in or not. Payments are recorded, not charged.' })
   async donate(@Arg('input', () => DonateInput) input: DonateInput, @Ctx() ctx: Context): Promise<Donation> {
     await ctx.services.rateLimits.donation(ctx.ip);
-    if (input.anonymous) auditAnonymously();
     return ctx.services.campaigns.donate(ctx.viewer, input);
   }
 

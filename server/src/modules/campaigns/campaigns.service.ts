@@ -1,4 +1,5 @@
 import { LIMITS, LedgerDirection, LedgerEntryKind, ProposalStatus, Role } from '@commonweal/shared';
+import { auditAnonymously } from '../audit/audit-scope.js';
 import type { DataSource } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
 import { Topic, type AppPubSub } from '../../graphql/pubsub.js';
@@ -90,6 +91,8 @@ export class CampaignsService {
    * same transaction.
    */
   async donate(viewer: Actor | null, data: DonateData, now = new Date()): Promise<Donation> {
+    // An anonymous donation must not name its donor anywhere, the audit trail included.
+    if (data.anonymous) auditAnonymously();
     const amount = BigInt(data.amountMinor);
     if (amount < BigInt(LIMITS.donationMinor.min) || amount > BigInt(LIMITS.donationMinor.max)) {
       throw badInput('amountMinor', 'amountMinor must be from 1 fen to 10,000,000 yuan');
