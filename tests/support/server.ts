@@ -36,6 +36,8 @@ export type DemoAccount = keyof typeof DEMO;
 
 export interface StartedServer {
   baseUrl: string;
+  /** The database the server runs on (with DATABASE_URL or adminUrl; null when embedded). */
+  databaseUrl: string | null;
   graphqlUrl: string;
   wsUrl: string;
   /** The JWT_SECRET the server was started with (to forge expired tokens in tests). */
@@ -82,16 +84,27 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * limits and the sockets-per-address cap are raised unless `env` says
  * otherwise (their own tests are server tests).
  */
-export async function startServer(
-  options: { env?: Record<string, string>; adminUrl?: string } = {},
-): Promise<StartedServer> {
+export interface StartOptions {
+  env?: Record<string, string>;
+  /** A server URL: a fresh database is created on it for this server and dropped by stop(). */
+  adminUrl?: string;
+  /**
+   * An existing database to use as it is (a restart after a crash, or a
+   * second instance next to the first); stop() leaves it in place.
+   */
+  databaseUrl?: string;
+  /** Instances sharing a database share the secret, so a token works on all of them. */
+  jwtSecret?: string;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<StartedServer> {
   if (!existsSync(SERVER_MAIN)) {
     throw new Error(
       `${SERVER_MAIN} is missing: build the server first (npx turbo run build --filter=@commonweal/server)`,
     );
   }
   const port = await freePort();
-  const jwtSecret = randomBytes(32).toString('hex');
+  const jwtSecret = options.jwtSecret ?? randomBytes(32).toString('hex');
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['NODE_OPTIONS']; // the tests' --experimental-vm-modules is not for the server
   delete env['DATABASE_URL'];
@@ -116,7 +129,9 @@ export async function startServer(
   let dropDatabase: (() => Promise<void>) | null = null;
   let dataDir: string | null = null;
   const adminUrl = options.adminUrl ?? process.env['DATABASE_URL'];
-  if (adminUrl) {
+  if (options.databaseUrl) {
+    env['DATABASE_URL'] = options.databaseUrl;
+  } else if (adminUrl) {
     const name = `cw_api_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
@@ -202,6 +217,7 @@ export async function startServer(
 
   return {
     baseUrl,
+    databaseUrl: env['DATABASE_URL'] ?? null,
     graphqlUrl: `${baseUrl}/graphql`,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     jwtSecret,
