@@ -5,6 +5,7 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient, type Client } from 'graphql-ws';
+import { eventGapLink } from './event-gaps';
 
 /** Where the session token lives between visits. */
 export const TOKEN_KEY = 'commonweal.token';
@@ -201,10 +202,17 @@ export function createSession(): Session {
     // Deferred: never reset the store from inside the link chain of a running request.
     setTimeout(() => void session?.signOut(), 0);
   };
-  const onReconnected = (): void => {
-    setTimeout(() => void session?.client.refetchQueries({ include: 'active' }).catch(() => undefined), 0);
+  // After a reconnect or a missed event, what is on screen is refetched (once for a burst of such signals).
+  let refetchScheduled = false;
+  const refreshShown = (): void => {
+    if (refetchScheduled) return;
+    refetchScheduled = true;
+    setTimeout(() => {
+      refetchScheduled = false;
+      void session?.client.refetchQueries({ include: 'active' }).catch(() => undefined);
+    }, 100);
   };
-  const wsClient = createRestartableClient(onForbidden, onReconnected);
+  const wsClient = createRestartableClient(onForbidden, refreshShown);
 
   const authLink = new SetContextLink((prevContext) => {
     const authorization = bearer();
@@ -230,7 +238,7 @@ export function createSession(): Session {
       const definition = getMainDefinition(query);
       return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
     },
-    wsLink,
+    ApolloLink.from([eventGapLink(refreshShown), wsLink]),
     ApolloLink.from([errorLink, authLink, httpLink]),
   );
 

@@ -9,14 +9,16 @@ import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
+import { clientAddress } from './client-address.js';
 import type { Config } from './config.js';
 import { buildContext, tokenFrom, viewerFor, type Context, type ContextDeps } from './graphql/context.js';
 import { attachWebSocketServer } from './graphql/ws.js';
 import { AppError, createErrorFormatter, toGraphQLError } from './graphql/errors.js';
 import { limitRules, nulCharacterAt, nulCharacterError, queryLimitsOf } from './graphql/limits.js';
 import { codeLabel, createMetrics } from './graphql/metrics.js';
-import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
+import { EventBus } from './events/event-bus.js';
+import { connectRedisRelay } from './events/redis-relay.js';
 import type { Logger } from './logger.js';
 import { currentAuditScope, runInAuditScope } from './modules/audit/audit-scope.js';
 import { ledgerCsvRouter } from './modules/ledger/ledger.http.js';
@@ -27,13 +29,12 @@ export interface AppDeps {
   config: Config;
   dataSource: DataSource;
   logger: Logger;
-  pubsub?: AppPubSub;
 }
 
 export interface App {
   httpServer: Server;
   services: Services;
-  pubsub: AppPubSub;
+  events: EventBus;
   /** Starts listening; resolves with the port actually bound (0 picks a free one). */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -44,10 +45,17 @@ export interface App {
  * start it in-process. API at /graphql (HTTP and graphql-ws on one port),
  * probes at /healthz and /readyz, the built client at /.
  */
-export async function createApp({ config, dataSource, logger, pubsub = createAppPubSub() }: AppDeps): Promise<App> {
-  const services = createServices(dataSource, pubsub, config);
-  const deps: ContextDeps = { dataSource, pubsub, services, logger };
-  const schema = await buildAppSchema(pubsub);
+export async function createApp({ config, dataSource, logger }: AppDeps): Promise<App> {
+  const events = new EventBus(dataSource, logger, {
+    pollMs: config.EVENTS_POLL_MS,
+    sweepMs: config.EVENTS_SWEEP_MS,
+    retentionSeconds: config.EVENTS_RETENTION_SECONDS,
+  });
+  const channel = `commonweal:events:${String(dataSource.driver.database ?? 'default')}`;
+  events.start(config.REDIS_URL ? await connectRedisRelay(config.REDIS_URL, channel, events, logger) : null);
+  const services = createServices(dataSource, events, config);
+  const deps: ContextDeps = { dataSource, events, services, logger };
+  const schema = await buildAppSchema();
   const formatError = createErrorFormatter(logger, config.isProduction);
   const metrics = createMetrics();
   const limits = queryLimitsOf(config);
@@ -55,6 +63,8 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
 
   const app = express();
   app.disable('x-powered-by');
+  // The proxies clientAddress trusts, so Express's own req.ip and req.protocol read the same hops.
+  app.set('trust proxy', config.TRUST_PROXY);
   // Security headers (helmet's defaults: a same-origin CSP, HSTS, nosniff, frame-ancestors 'none' ...).
   app.use(helmet());
   // Other origins only from the allow-list; without one, browsers allow the server's own origin only.
@@ -155,7 +165,7 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
             scope.actorId = viewer?.user.id ?? null;
             scope.actorRole = viewer?.effectiveRole ?? null;
           }
-          return buildContext(deps, viewer, req.ip ?? 'unknown', scope?.requestId);
+          return buildContext(deps, viewer, clientAddress(req, config.TRUST_PROXY), scope?.requestId);
         } catch (error) {
           throw error instanceof AppError ? toGraphQLError(error) : error;
         }
@@ -191,7 +201,7 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
   return {
     httpServer,
     services,
-    pubsub,
+    events,
     listen: (port, host = config.HOST) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -204,6 +214,7 @@ export async function createApp({ config, dataSource, logger, pubsub = createApp
       await apollo.stop();
       ws.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await events.close();
     },
   };
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseTrustProxy } from './client-address.js';
 
 /** The repository root: server/dist/config.js (or server/src/config.ts) -> ../../ */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -46,6 +47,21 @@ const schema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url())),
+  /**
+   * Which proxies may name the client in X-Forwarded-For, as Express's "trust proxy": a hop count (`1`) or a
+   * comma-separated list of addresses and subnets (`loopback, 10.0.0.0/8`); empty: none, the socket's peer is the client.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Sign-in: failures before an account is locked (then 1x, 2x, 4x … the lock-out), failures per address per hour. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(60),
@@ -55,6 +71,16 @@ const schema = z.object({
   DONATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** Comments one user may post per minute; beyond it addComment answers RATE_LIMITED. */
   COMMENT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Redis for live events between instances (pub/sub); unset: one instance, events stay in-process. */
+  REDIS_URL: z.url().optional(),
+  /** The event outbox: polled this often while Redis is down, swept this often while it is up, kept this long. */
+  EVENTS_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  EVENTS_SWEEP_MS: z.coerce.number().int().min(100).default(10_000),
+  EVENTS_RETENTION_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(24 * 60 * 60),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   CLIENT_DIST: z.string().default(join(REPO_ROOT, 'client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

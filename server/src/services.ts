@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import { RateLimits, type RateLimitConfig } from './rate-limits.js';
-import type { AppPubSub } from './graphql/pubsub.js';
+import type { EventBus } from './events/event-bus.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { BidsService } from './modules/bids/bids.service.js';
 import { CampaignsService } from './modules/campaigns/campaigns.service.js';
@@ -24,15 +24,15 @@ import { AuthService } from './modules/users/auth.service.js';
 /** The domain services, stateless and shared: GraphQL, the seed and the tests call the same rules. */
 export function createServices(
   ds: DataSource,
-  pubsub: AppPubSub,
+  events: EventBus,
   config: Pick<Config, 'jwtSecret' | 'JWT_TTL_SECONDS' | 'COMMENT_RATE_LIMIT_PER_MINUTE'> & RateLimitConfig,
   /** Where donations are paid; by default they are recorded, not charged. */
   paymentGateway?: PaymentGateway,
 ) {
-  const proposals = new ProposalsService(ds, pubsub);
+  const proposals = new ProposalsService(ds, events);
   const rateLimits = new RateLimits(ds, config);
   const ledger = new LedgerService(ds);
-  const feedback = new FeedbackService(ds, pubsub, proposals);
+  const feedback = new FeedbackService(ds, events, proposals);
   return {
     auth: new AuthService(ds, config.jwtSecret, config.JWT_TTL_SECONDS, rateLimits),
     rateLimits,
@@ -40,18 +40,18 @@ export function createServices(
     organizations: new OrganizationsService(ds),
     needs: new NeedsService(ds),
     proposals,
-    comments: new CommentsService(ds, pubsub, proposals, config.COMMENT_RATE_LIMIT_PER_MINUTE),
+    comments: new CommentsService(ds, events, proposals, config.COMMENT_RATE_LIMIT_PER_MINUTE),
     ledger,
-    sponsorships: new SponsorshipsService(ds, pubsub, proposals, ledger),
-    bids: new BidsService(ds, pubsub, proposals),
+    sponsorships: new SponsorshipsService(ds, events, proposals, ledger),
+    bids: new BidsService(ds, events, proposals),
     partnerships: new PartnershipsService(ds),
-    campaigns: new CampaignsService(ds, pubsub, ledger, proposals, paymentGateway),
-    disbursements: new DisbursementsService(ds, pubsub, proposals, ledger),
-    surveys: new SurveysService(ds, pubsub, proposals),
-    meetings: new MeetingsService(ds, pubsub, proposals, feedback),
+    campaigns: new CampaignsService(ds, events, ledger, proposals, paymentGateway),
+    disbursements: new DisbursementsService(ds, events, proposals, ledger),
+    surveys: new SurveysService(ds, events, proposals),
+    meetings: new MeetingsService(ds, events, proposals, feedback),
     notifications: new NotificationsService(ds, proposals),
     feedback,
-    revisions: new RevisionsService(ds, pubsub, proposals),
+    revisions: new RevisionsService(ds, events, proposals),
   };
 }
 

@@ -365,9 +365,9 @@ describe('the server killed with SIGKILL mid-stream', () => {
     // Before the kill nothing failed; after it, only the dropped connections.
     expect(writes.flatMap((w) => w.failures).filter((f) => f !== 'connection lost')).toEqual([]);
 
-    second = await startServer({ databaseUrl: first.databaseUrl!, jwtSecret: first.jwtSecret });
+    second = await startServer({ databaseUrl: first.databaseUrl, jwtSecret: first.jwtSecret });
     const api2 = apiFor(second);
-    const databaseUrl = first.databaseUrl!;
+    const databaseUrl = first.databaseUrl;
 
     // Acknowledged: there exactly once, with the id the client was given. Not acknowledged: at most once.
     const listed = {
@@ -464,7 +464,7 @@ describe('PostgreSQL crashing (immediate stop) under a donation stream', () => {
 
   /** Backends of the server's database waiting on a row lock, and waiting for a synchronous standby. */
   const waits = () =>
-    withPg(server.databaseUrl!, async (c) => {
+    withPg(server.databaseUrl, async (c) => {
       const { rows } = await c.query(
         `SELECT count(*) FILTER (WHERE wait_event_type = 'Lock')::int AS locked,
                 count(*) FILTER (WHERE wait_event = 'SyncRep')::int AS syncrep
@@ -526,20 +526,20 @@ describe('PostgreSQL crashing (immediate stop) under a donation stream', () => {
     // Hold every donor's donation in its transaction on the fund's row lock (the ledger posting takes it),
     // make commits wait for a synchronous standby that never connects, then let them go: the first to
     // commit is durable locally but waits for its answer, and keeps the lock from the others.
-    const locker = new pg.Client({ connectionString: server.databaseUrl! });
+    const locker = new pg.Client({ connectionString: server.databaseUrl });
     locker.on('error', () => undefined);
     await locker.connect();
     await locker.query('BEGIN');
     await locker.query('SELECT id FROM funds WHERE id = $1 FOR UPDATE', [ids.fundId]);
     await until(async () => (await waits()).locked >= DONORS, 15_000, 'every donor to wait on the fund');
     gate.close();
-    await withPg(server.databaseUrl!, async (c) => {
+    await withPg(server.databaseUrl, async (c) => {
       await c.query(`ALTER SYSTEM SET synchronous_standby_names = 'standby_that_never_connects'`);
       await c.query('SELECT pg_reload_conf()');
     });
     await until(
       () =>
-        withPg(server.databaseUrl!, async (c) => (await c.query('SHOW synchronous_standby_names')).rows[0]).then(
+        withPg(server.databaseUrl, async (c) => (await c.query('SHOW synchronous_standby_names')).rows[0]).then(
           (r) => r.synchronous_standby_names === 'standby_that_never_connects',
         ),
       5000,
@@ -557,7 +557,7 @@ describe('PostgreSQL crashing (immediate stop) under a donation stream', () => {
       'a donation commit waiting for the standby',
     );
     // Written now, read on the next start: the restarted cluster does not wait for the standby.
-    await withPg(server.databaseUrl!, (c) => c.query('ALTER SYSTEM RESET synchronous_standby_names'));
+    await withPg(server.databaseUrl, (c) => c.query('ALTER SYSTEM RESET synchronous_standby_names'));
 
     const inFlightAtCrash = new Set(inFlight);
     await crashPostgres();
@@ -569,7 +569,7 @@ describe('PostgreSQL crashing (immediate stop) under a donation stream', () => {
     await until(async () => (await ready()) === 200, 30_000, 'the server to recover');
 
     // Before any retry: every acknowledged donation survived, none is there twice.
-    const survived = await donationRows(server.databaseUrl!, prefix);
+    const survived = await donationRows(server.databaseUrl, prefix);
     const acked = writes.filter((w) => w.ackId);
     expect(acked.filter((w) => survived.get(w.key)?.ids.join() !== w.ackId)).toEqual([]);
     expect([...survived.values()].filter((r) => r.ids.length !== 1)).toEqual([]);
@@ -596,7 +596,7 @@ describe('PostgreSQL crashing (immediate stop) under a donation stream', () => {
     expect(writes.filter((w) => w.failures.length > 0).every((w) => inFlightAtCrash.has(w))).toBe(true);
     expect([...new Set(writes.flatMap((w) => w.failures))]).toEqual(['DATABASE_UNAVAILABLE']);
 
-    await expectBooksBalance(api, server.databaseUrl!, ids, prefix, writes, raisedBefore);
+    await expectBooksBalance(api, server.databaseUrl, ids, prefix, writes, raisedBefore);
     console.info(
       `PostgreSQL immediate stop: ${writes.length} donations by ${DONORS} clients, ${acked.length} acknowledged ` +
         `before the crash and all survived; ${inFlightAtCrash.size} in flight at the crash: ` +

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
+import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { apiFor, DEMO, DEMO_PASSWORD, ok, startServer, unique, type StartedServer } from '../support/server.js';
 
@@ -147,6 +148,49 @@ describe('live comments and votes between two residents', () => {
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await b.screenshot({ path: join(ARTIFACTS, 'proposal.png'), fullPage: true });
+  });
+});
+
+describe('a live event that never arrived', () => {
+  it('is made up: the next event reveals the gap by its number and the page reloads what it shows', async () => {
+    const page = await newPage();
+    await signIn(page, DEMO.resident2, 'Xiao Zhang');
+    await page.goto(`${server.baseUrl}/proposals/${proposalId}`);
+    await page.locator('[data-testid=comment-input]').waitFor();
+    await page.evaluate(() => ((window as unknown as Record<string, unknown>)['__noReload'] = true));
+
+    // A comment whose live event was lost for good: written straight to the database,
+    // its event number taken in the stream but the event itself gone.
+    const lost = `Lost on the way ${unique()}`;
+    const db = new pg.Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(
+        `INSERT INTO comments (proposal_id, author_id, body) SELECT $1, id, $2 FROM users WHERE email = $3`,
+        [proposalId, lost, DEMO.resident],
+      );
+      const bumped = await db.query(`UPDATE event_streams SET last_seq = last_seq + 1 WHERE stream = $1`, [
+        `COMMENT_ADDED:${proposalId}`,
+      ]);
+      expect(bumped.rowCount).toBe(1); // the stream exists: the tests above posted comments on it
+    } finally {
+      await db.end();
+    }
+    expect(await page.locator('[data-testid=comment]', { hasText: lost }).count()).toBe(0);
+
+    // The next comment arrives live, numbered one past the lost one: the page refetches and shows both.
+    const token = await apiFor(server).login(DEMO.resident);
+    const next = `After the lost one ${unique()}`;
+    ok(
+      await apiFor(server).gql(
+        'mutation($i: AddCommentInput!) { addComment(input: $i) { id } }',
+        { i: { proposalId, body: next } },
+        token,
+      ),
+    );
+    await page.locator('[data-testid=comment]', { hasText: next }).waitFor();
+    await page.locator('[data-testid=comment]', { hasText: lost }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as Record<string, unknown>)['__noReload'])).toBe(true);
   });
 });
 

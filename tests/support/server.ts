@@ -36,8 +36,8 @@ export type DemoAccount = keyof typeof DEMO;
 
 export interface StartedServer {
   baseUrl: string;
-  /** The database the server runs on (with DATABASE_URL or adminUrl; null when embedded). */
-  databaseUrl: string | null;
+  /** The database the server runs on (the embedded cluster's while the server runs, when embedded). */
+  databaseUrl: string;
   graphqlUrl: string;
   wsUrl: string;
   /** The JWT_SECRET the server was started with (to forge expired tokens in tests). */
@@ -127,6 +127,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   });
 
   let dropDatabase: (() => Promise<void>) | null = null;
+  let embeddedUrl: string | null = null;
   let dataDir: string | null = null;
   const adminUrl = options.adminUrl ?? process.env['DATABASE_URL'];
   if (options.databaseUrl) {
@@ -157,6 +158,8 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     chmodSync(dataDir, 0o755); // initdb runs as the postgres user when we are root
     env['DATA_DIR'] = dataDir;
     env['EMBEDDED_PG_PORT'] = String(await randomFreePortInRange(56000, 60000));
+    // The embedded cluster's own account and database (server/src/db/embedded.ts), for tests that look inside.
+    embeddedUrl = `postgres://commonweal:commonweal-local@127.0.0.1:${env['EMBEDDED_PG_PORT']}/commonweal`;
   }
 
   let output = '';
@@ -217,7 +220,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
 
   return {
     baseUrl,
-    databaseUrl: env['DATABASE_URL'] ?? null,
+    databaseUrl: env['DATABASE_URL'] ?? embeddedUrl,
     graphqlUrl: `${baseUrl}/graphql`,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     jwtSecret,

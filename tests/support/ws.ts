@@ -37,6 +37,8 @@ export function wsClient(wsUrl: string, token?: string | null): WsClientHandle {
 export interface SubscriptionResult<T> {
   data?: T | null;
   errors?: GqlError[];
+  /** `event.seq`: the event's number in its stream (1, 2, 3 … without gaps); `previous`: the one before it here. */
+  extensions?: { event?: { seq: number; previous: number | null }; [key: string]: unknown };
 }
 
 export interface Subscription<T = any> {

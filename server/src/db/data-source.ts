@@ -25,6 +25,7 @@ import { Money1764300000000 } from './migrations/1764300000000-Money.js';
 import { Participation1764400000000 } from './migrations/1764400000000-Participation.js';
 import { RateLimits1764500000000 } from './migrations/1764500000000-RateLimits.js';
 import { AuditLog1764500000100 } from './migrations/1764500000100-AuditLog.js';
+import { EventOutbox1764500000200 } from './migrations/1764500000200-EventOutbox.js';
 import { AuditScopeSubscriber } from '../modules/audit/audit-scope.js';
 import { Surveys1764400000100 } from './migrations/1764400000100-Surveys.js';
 import { Meetings1764400000200 } from './migrations/1764400000200-Meetings.js';
@@ -72,6 +73,7 @@ export const MIGRATIONS = [
   Meetings1764400000200,
   RateLimits1764500000000,
   AuditLog1764500000100,
+  EventOutbox1764500000200,
 ];
 
 export interface DataSourceOptions {

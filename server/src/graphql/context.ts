@@ -5,12 +5,22 @@ import { loadActor, type Actor } from '../modules/users/actor.js';
 import type { Services } from '../services.js';
 import { AppError, unauthenticated } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import type { AppPubSub } from './pubsub.js';
+import type { EventBus, EventPosition } from '../events/event-bus.js';
+import type { PubSubChannels } from './pubsub.js';
 
 export interface Context {
   viewer: Actor | null;
   loaders: Loaders;
-  pubsub: AppPubSub;
+  /**
+   * A subscription's events: one stream (topic and key). The position of the
+   * event being resolved is kept in `event`, and sent to the client with the
+   * result, so the client can tell when it missed one.
+   */
+  subscribe<C extends keyof PubSubChannels>(
+    topic: C,
+    key: string,
+  ): AsyncIterableIterator<PubSubChannels[C][1] & { seq: number }>;
+  event: EventPosition | null;
   dataSource: DataSource;
   services: Services;
   requestId: string;
@@ -23,7 +33,7 @@ export interface Context {
 
 export interface ContextDeps {
   dataSource: DataSource;
-  pubsub: AppPubSub;
+  events: EventBus;
   services: Services;
   logger: Logger;
 }
@@ -54,7 +64,8 @@ export function buildContext(
   const context: Context = {
     viewer,
     loaders: createLoaders(deps.dataSource, viewer),
-    pubsub: deps.pubsub,
+    subscribe: (topic, key) => deps.events.subscribe(topic, key, (position) => (context.event = position)),
+    event: null,
     dataSource: deps.dataSource,
     services: deps.services,
     requestId,

@@ -5,7 +5,6 @@ import { Kind, parse, validate, type DefinitionNode } from 'graphql';
 import { loadConfig, REPO_ROOT } from '../config.js';
 import { startHarness, subscribe, type Harness } from '../test-support/harness.js';
 import { limitRules, queryLimitsOf } from './limits.js';
-import { createAppPubSub } from './pubsub.js';
 import { buildAppSchema } from './schema.js';
 
 /** Alternating Proposal.need and Need.proposals, `levels` deep, starting on a Proposal. */
@@ -23,7 +22,7 @@ describe('query limits', () => {
   const defaults = queryLimitsOf(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32) }));
 
   it('let every operation the client sends through the default limits', async () => {
-    const schema = await buildAppSchema(createAppPubSub());
+    const schema = await buildAppSchema();
     const files = execFileSync('find', [join(REPO_ROOT, 'client', 'src'), '-name', '*.graphql'], { encoding: 'utf8' })
       .trim()
       .split('\n');
@@ -40,7 +39,7 @@ describe('query limits', () => {
   });
 
   it('let a full page of the ledger through but refuse pages nested in pages', async () => {
-    const schema = await buildAppSchema(createAppPubSub());
+    const schema = await buildAppSchema();
     const check = (query: string) => validate(schema, parse(query), limitRules(defaults)).map((e) => e.message);
     const ledgerPage = `{ fund(id: "00000000-0000-4000-8000-000000000000") { ledger(first: 100) { totalCount nodes {
       id sequence kind direction amount { minorUnits amount } balanceAfter { minorUnits } counterparty memo

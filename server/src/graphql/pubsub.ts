@@ -1,5 +1,3 @@
-import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
-
 /**
  * Typed topics. Each event is keyed by the id subscribers filter on and
  * carries ids only: subscribers load what they may see with their own
@@ -56,13 +54,6 @@ export type PubSubChannels = {
   [Topic.MeetingUpdated]: [meetingId: string, payload: MeetingUpdatedEvent];
 };
 
-export type AppPubSub = PubSub<PubSubChannels>;
-
-/** In-process by default; the scale-out issue swaps in a Redis event target here. */
-export function createAppPubSub(): AppPubSub {
-  return createPubSub<PubSubChannels>();
-}
-
 export type DomainEvent =
   | { topic: typeof Topic.CommentAdded; payload: CommentAddedEvent }
   | { topic: typeof Topic.ProposalUpdated; payload: ProposalUpdatedEvent }
@@ -72,31 +63,21 @@ export type DomainEvent =
   | { topic: typeof Topic.SurveyResultsUpdated; payload: SurveyResultsUpdatedEvent }
   | { topic: typeof Topic.MeetingUpdated; payload: MeetingUpdatedEvent };
 
-/** Publishes events collected during a transaction, after it committed. */
-export function publishAll(pubsub: AppPubSub, events: readonly DomainEvent[]): void {
-  for (const event of events) {
-    switch (event.topic) {
-      case Topic.CommentAdded:
-        pubsub.publish(Topic.CommentAdded, event.payload.proposalId, event.payload);
-        break;
-      case Topic.ProposalUpdated:
-        pubsub.publish(Topic.ProposalUpdated, event.payload.proposalId, event.payload);
-        break;
-      case Topic.LedgerEntryPosted:
-        pubsub.publish(Topic.LedgerEntryPosted, event.payload.fundId, event.payload);
-        break;
-      case Topic.CampaignUpdated:
-        pubsub.publish(Topic.CampaignUpdated, event.payload.campaignId, event.payload);
-        break;
-      case Topic.NotificationAdded:
-        pubsub.publish(Topic.NotificationAdded, event.payload.userId, event.payload);
-        break;
-      case Topic.SurveyResultsUpdated:
-        pubsub.publish(Topic.SurveyResultsUpdated, event.payload.surveyId, event.payload);
-        break;
-      case Topic.MeetingUpdated:
-        pubsub.publish(Topic.MeetingUpdated, event.payload.meetingId, event.payload);
-        break;
-    }
+/** The id an event is keyed by: what its subscribers filter on. */
+export function keyOf(event: DomainEvent): string {
+  switch (event.topic) {
+    case Topic.CommentAdded:
+    case Topic.ProposalUpdated:
+      return event.payload.proposalId;
+    case Topic.LedgerEntryPosted:
+      return event.payload.fundId;
+    case Topic.CampaignUpdated:
+      return event.payload.campaignId;
+    case Topic.NotificationAdded:
+      return event.payload.userId;
+    case Topic.SurveyResultsUpdated:
+      return event.payload.surveyId;
+    case Topic.MeetingUpdated:
+      return event.payload.meetingId;
   }
 }

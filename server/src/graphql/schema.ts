@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { BidsResolver } from '../modules/bids/bids.resolver.js';
@@ -42,7 +43,6 @@ import { AuthResolver } from '../modules/users/auth.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { registerEnums } from './enums.js';
-import type { AppPubSub } from './pubsub.js';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -87,7 +87,7 @@ export const RESOLVERS = [
 let enumsRegistered = false;
 
 /** Builds the executable schema. */
-export async function buildAppSchema(pubSub: AppPubSub): Promise<GraphQLSchema> {
+export async function buildAppSchema(): Promise<GraphQLSchema> {
   if (!enumsRegistered) {
     registerEnums();
     enumsRegistered = true;
@@ -95,7 +95,9 @@ export async function buildAppSchema(pubSub: AppPubSub): Promise<GraphQLSchema> 
   return buildSchema({
     resolvers: RESOLVERS,
     authChecker,
-    pubSub,
+    // TypeGraphQL wants a PubSub for @Subscription; every subscription here brings its own
+    // `subscribe` (the event bus, through the context), so this one never carries anything.
+    pubSub: createPubSub(),
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
   });

@@ -9,9 +9,11 @@ import {
 import { decodeJwt } from 'jose';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { clientAddress } from '../client-address.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { buildContext, tokenFrom, viewerFor, type ContextDeps } from './context.js';
+import { buildContext, tokenFrom, viewerFor, type Context, type ContextDeps } from './context.js';
+import type { EventPosition } from '../events/event-bus.js';
 import type { createErrorFormatter } from './errors.js';
 import { checkOperation, nulCharacterAt, nulCharacterError, type QueryLimits } from './limits.js';
 import { codeLabel, type Metrics } from './metrics.js';
@@ -37,6 +39,7 @@ export interface WebSocketOptions {
     | 'WS_CONNECTION_INIT_TIMEOUT_MS'
     | 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION'
     | 'WS_MAX_CONNECTIONS_PER_IP'
+    | 'TRUST_PROXY'
   >;
   limits: QueryLimits;
   rules: readonly ValidationRule[];
@@ -79,7 +82,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
   wsServer.on('connection', (socket, request) => {
     metrics.sockets.inc();
     socket.once('close', () => metrics.sockets.dec());
-    const address = request.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(request, config.TRUST_PROXY);
     const open = (perAddress.get(address) ?? 0) + 1;
     perAddress.set(address, open);
     socket.once('close', () => {
@@ -141,13 +144,14 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
         buildContext(
           deps,
           await viewerFor(deps, ctx.extra.viewerToken ?? null),
-          ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          clientAddress(ctx.extra.request, config.TRUST_PROXY),
         ),
       onError: (_ctx, _id, _payload, errors) => {
         for (const e of errors) metrics.errors.inc({ code: codeLabel(e.extensions['code']) });
         return errors.map((e) => formatError(e.toJSON(), e));
       },
-      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result, formatError),
+      onNext: (_ctx, _id, _payload, args, result) =>
+        withEventPosition(formatResult(result, formatError) ?? result, (args.contextValue as Context).event),
     },
     wsServer,
   );
@@ -175,6 +179,20 @@ function closeAtExpiry(
   };
   arm();
   return { cancel: () => clearTimeout(timer) };
+}
+
+/**
+ * Tells the client which event of its stream a result answers
+ * (`extensions.event.seq`: 1, 2, 3 … per stream, without gaps) and which
+ * one it got before (`previous`), so it can notice one it never got and
+ * reload what it shows.
+ */
+function withEventPosition(
+  result: ExecutionResult | FormattedExecutionResult,
+  event: EventPosition | null,
+): ExecutionResult | FormattedExecutionResult {
+  if (!event) return result;
+  return { ...result, extensions: { ...result.extensions, event: { seq: event.seq, previous: event.previous } } };
 }
 
 /** Subscription events get the same error formatting as HTTP responses. */

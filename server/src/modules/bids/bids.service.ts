@@ -8,7 +8,8 @@ import {
 } from '@commonweal/shared';
 import type { DataSource } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import { Topic, type AppPubSub } from '../../graphql/pubsub.js';
+import { Topic } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/event-bus.js';
 import { Partnership } from '../partnerships/partnership.entity.js';
 import type { ProposalsService } from '../proposals/proposals.service.js';
 import { proposalMachine } from '../proposals/proposals.state.js';
@@ -30,7 +31,7 @@ const DAY_MS = 86_400_000;
 export class BidsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pubsub: AppPubSub,
+    private readonly events: EventBus,
     private readonly proposals: ProposalsService,
   ) {}
 
@@ -38,7 +39,7 @@ export class BidsService {
   submit(actor: Actor, data: SubmitBidData, now = new Date()): Promise<Bid> {
     const amount = BigInt(data.amountMinor);
     if (amount < BigInt(LIMITS.amountMinor.min)) throw badInput('amountMinor', 'amountMinor must be at least 1');
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const proposal = await this.proposals.findVisible(em, actor, data.proposalId, 'pessimistic_read');
       const organizationId = actingOrganizationId(actor)!;
       const existing = await em.findBy(Bid, { proposalId: proposal.id, organizationId });
@@ -69,7 +70,7 @@ export class BidsService {
 
   /** The bidder withdraws its own bid before the close. */
   withdraw(actor: Actor, bidId: string, now = new Date()): Promise<Bid> {
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const bid = await em.findOne(Bid, { where: { id: bidId }, lock: { mode: 'pessimistic_write' } });
       if (!bid || !canSeeBid(actor, bid)) throw notFound('Bid');
       const proposal = await this.proposals.findVisible(em, actor, bid.proposalId, 'pessimistic_read');
@@ -89,7 +90,7 @@ export class BidsService {
    * partner for the bid's duration.
    */
   award(actor: Actor, bidId: string, now = new Date()): Promise<Bid> {
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const found = await em.findOneBy(Bid, { id: bidId });
       if (!found || !canSeeBid(actor, found)) throw notFound('Bid');
       const proposal = await this.proposals.findVisible(em, actor, found.proposalId);

@@ -70,7 +70,7 @@ export class CampaignsResolver {
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, { campaignId: string }, Context>) => {
       const campaignId = assertId(args.campaignId, 'campaignId');
       if (!(await context.loaders.campaigns.byId.load(campaignId))) throw notFound('Campaign');
-      return context.pubsub.subscribe(Topic.CampaignUpdated, campaignId);
+      return context.subscribe(Topic.CampaignUpdated, campaignId);
     },
   })
   campaignUpdated(

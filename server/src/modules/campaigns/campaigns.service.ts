@@ -2,7 +2,8 @@ import { LIMITS, LedgerDirection, LedgerEntryKind, ProposalStatus, Role } from '
 import { auditAnonymously } from '../audit/audit-scope.js';
 import type { DataSource } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import { Topic, type AppPubSub } from '../../graphql/pubsub.js';
+import { Topic } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/event-bus.js';
 import { Fund } from '../funds/fund.entity.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { ProposalsService } from '../proposals/proposals.service.js';
@@ -41,7 +42,7 @@ export const isCampaignOpen = (c: Campaign, now = new Date()): boolean => c.ends
 export class CampaignsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pubsub: AppPubSub,
+    private readonly events: EventBus,
     private readonly ledger: LedgerService,
     private readonly proposals: ProposalsService,
     private readonly gateway: PaymentGateway = recordOnlyGateway,
@@ -112,7 +113,7 @@ export class CampaignsService {
       description: campaign.title,
     });
 
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const inserted: Donation[] = await em.query(
         `INSERT INTO donations (campaign_id, amount_minor, donor_name, anonymous, user_id, idempotency_key, payment_reference)
          VALUES ($1, $2, $3, $4, $5, $6, $7)

@@ -38,7 +38,7 @@ export class CommentsResolver {
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, { proposalId: string }, Context>) => {
       const proposalId = assertId(args.proposalId, 'proposalId');
       if (!(await context.loaders.proposals.byId.load(proposalId))) throw notFound('Proposal');
-      return context.pubsub.subscribe(Topic.CommentAdded, proposalId);
+      return context.subscribe(Topic.CommentAdded, proposalId);
     },
   })
   async commentAdded(

@@ -1,7 +1,8 @@
 import { LIMITS, ModerationAction, NotificationKind, Role } from '@commonweal/shared';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { badInput, conflict, forbidden, notFound, rateLimited } from '../../graphql/errors.js';
-import { Topic, type AppPubSub } from '../../graphql/pubsub.js';
+import { Topic } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/event-bus.js';
 import { follow, notify } from '../notifications/notify.js';
 import { Proposal } from '../proposals/proposal.entity.js';
 import { canComment, canView, isParticipant } from '../proposals/proposals.policy.js';
@@ -40,7 +41,7 @@ function reasonOf(field: string, reason: string, limits: { min: number; max: num
 export class CommentsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pubsub: AppPubSub,
+    private readonly events: EventBus,
     private readonly proposals: ProposalsService,
     /** Comments one user may post per minute. */
     private readonly perMinute: number,
@@ -53,7 +54,7 @@ export class CommentsService {
    */
   add(actor: Actor, data: AddCommentData): Promise<Comment> {
     if (!isParticipant(actor)) throw forbidden('Your organization must be verified before it can comment');
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const proposal = await this.proposals.findVisible(em, actor, data.proposalId, 'pessimistic_read');
       if (!canComment(actor, proposal)) throw conflict(`Discussion is closed: the proposal is ${proposal.status}`);
       const parent = data.parentId ? await em.findOneBy(Comment, { id: data.parentId }) : null;
@@ -124,7 +125,7 @@ export class CommentsService {
   moderate(actor: Actor, commentId: string, action: ModerationAction, reason: string): Promise<Comment> {
     if (!hasRole(actor, Role.FUND_ADMIN)) throw forbidden('Only FUND_ADMIN moderates comments');
     const text = reasonOf('reason', reason, LIMITS.moderationReason);
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const comment = await em.findOne(Comment, { where: { id: commentId }, lock: { mode: 'pessimistic_write' } });
       if (!comment) throw notFound('Comment');
       const hide = action === ModerationAction.HIDE;

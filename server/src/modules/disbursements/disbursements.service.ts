@@ -9,7 +9,8 @@ import {
 } from '@commonweal/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import { Topic, type AppPubSub } from '../../graphql/pubsub.js';
+import { Topic } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/event-bus.js';
 import { Bid } from '../bids/bid.entity.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -28,7 +29,7 @@ export interface RequestDisbursementData {
 export class DisbursementsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pubsub: AppPubSub,
+    private readonly events: EventBus,
     private readonly proposals: ProposalsService,
     private readonly ledger: LedgerService,
   ) {}
@@ -38,7 +39,7 @@ export class DisbursementsService {
     if (!hasRole(actor, Role.FUND_ADMIN)) throw forbidden('Only FUND_ADMIN requests disbursements');
     const amount = BigInt(data.amountMinor);
     if (amount < 1n) throw badInput('amountMinor', 'amountMinor must be at least 1');
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       // The proposal row lock serializes requests, so two cannot both fit the same remainder.
       const proposal = await this.proposals.findVisible(em, actor, data.proposalId);
       if (proposal.status !== ProposalStatus.IN_PROGRESS) {
@@ -101,7 +102,7 @@ export class DisbursementsService {
     disbursementId: string,
     apply: (d: Disbursement, em: EntityManager, emit: Parameters<LedgerService['post']>[1]) => Promise<void>,
   ): Promise<Disbursement> {
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const d = await em.findOne(Disbursement, { where: { id: disbursementId }, lock: { mode: 'pessimistic_write' } });
       if (!d || !canSeeDisbursement(actor, d)) throw notFound('Disbursement');
       if (!hasRole(actor, Role.GOVERNMENT)) throw forbidden('Only GOVERNMENT approves or rejects disbursements');

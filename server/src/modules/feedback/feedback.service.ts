@@ -1,7 +1,8 @@
 import { FEEDBACK_ACTION_FOR, FeedbackStatus, LIMITS, NotificationKind } from '@commonweal/shared';
 import type { DataSource } from 'typeorm';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
-import type { AppPubSub } from '../../graphql/pubsub.js';
+import { Topic } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/event-bus.js';
 import { Fund } from '../funds/fund.entity.js';
 import { follow, notify } from '../notifications/notify.js';
 import { isFundSide, isParticipant } from '../proposals/proposals.policy.js';
@@ -43,7 +44,7 @@ export const FEEDBACK_LIST_LIMIT = 200;
 export class FeedbackService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pubsub: AppPubSub,
+    private readonly events: EventBus,
     private readonly proposals: ProposalsService,
   ) {}
 
@@ -59,8 +60,9 @@ export class FeedbackService {
     if (body.length < LIMITS.feedbackBody.min || body.length > LIMITS.feedbackBody.max) {
       throw badInput('body', `body must be ${LIMITS.feedbackBody.min} to ${LIMITS.feedbackBody.max} characters`);
     }
-    return this.dataSource.transaction(async (em) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       await onBehalf?.stillOpen?.(em);
+      if (onBehalf) emit({ topic: Topic.MeetingUpdated, payload: { meetingId: onBehalf.meetingId } });
       const author = onBehalf ? await residentOf(em, onBehalf.residentId) : actor;
       if (!(await em.existsBy(Fund, { id: data.fundId }))) throw notFound('Fund');
       if (data.proposalId) {
@@ -93,7 +95,7 @@ export class FeedbackService {
         `response must be ${LIMITS.feedbackResponse.min} to ${LIMITS.feedbackResponse.max} characters`,
       );
     }
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const feedback = await em.findOne(Feedback, { where: { id: feedbackId }, lock: { mode: 'pessimistic_write' } });
       if (!feedback || !canViewFeedback(actor, feedback)) throw notFound('Feedback');
       feedback.status = feedbackMachine.transition(actor, feedback, action);

@@ -62,7 +62,7 @@ export class LedgerResolver {
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, { fundId: string }, Context>) => {
       const fundId = assertId(args.fundId, 'fundId');
       if (!(await context.loaders.funds.byId.load(fundId))) throw notFound('Fund');
-      return context.pubsub.subscribe(Topic.LedgerEntryPosted, fundId);
+      return context.subscribe(Topic.LedgerEntryPosted, fundId);
     },
   })
   ledgerEntryPosted(

@@ -134,7 +134,7 @@ export class MeetingsResolver {
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, { meetingId: string }, Context>) => {
       const meetingId = assertId(args.meetingId, 'meetingId');
       if (!(await context.loaders.meetings.byId.load(meetingId))) throw notFound('Meeting');
-      return context.pubsub.subscribe(Topic.MeetingUpdated, meetingId);
+      return context.subscribe(Topic.MeetingUpdated, meetingId);
     },
   })
   meetingUpdated(

@@ -9,7 +9,8 @@ import {
 } from '@commonweal/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import { publishAll, Topic, type AppPubSub } from '../../graphql/pubsub.js';
+import { Topic } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { Feedback } from '../feedback/feedback.entity.js';
 import type { FeedbackService } from '../feedback/feedback.service.js';
 import { Fund } from '../funds/fund.entity.js';
@@ -64,7 +65,7 @@ function assertLength(field: string, text: string, limits: { min: number; max: n
 export class MeetingsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pubsub: AppPubSub,
+    private readonly events: EventBus,
     private readonly proposals: ProposalsService,
     private readonly feedback: FeedbackService,
   ) {}
@@ -100,7 +101,7 @@ export class MeetingsService {
       assertTime('endsAt', endsAt);
       if (endsAt <= data.startsAt) throw badInput('endsAt', 'endsAt must be after startsAt');
     }
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       if (!(await em.existsBy(Fund, { id: data.fundId }))) throw notFound('Fund');
       let proposalId: string | null = null;
       if (data.proposalId) {
@@ -139,7 +140,7 @@ export class MeetingsService {
 
   /** Any participant answers, and may change the answer, until the meeting starts. */
   rsvp(actor: Actor, meetingId: string, response: RsvpResponse, now = new Date()): Promise<Meeting> {
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       // FOR SHARE: answers do not block each other, but a cancellation cannot slip in between.
       const meeting = await this.find(em, meetingId, 'pessimistic_read');
       if (meeting.status !== MeetingStatus.SCHEDULED) {
@@ -159,7 +160,7 @@ export class MeetingsService {
   /** The fund's side cancels a SCHEDULED meeting, with a reason. */
   cancel(actor: Actor, meetingId: string, reason: string, now = new Date()): Promise<Meeting> {
     const text = assertLength('reason', reason, CANCEL_REASON);
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const meeting = await this.find(em, meetingId);
       meeting.status = meetingMachine.transition(actor, meeting, 'cancel');
       meeting.cancelledById = actor.user.id;
@@ -178,7 +179,7 @@ export class MeetingsService {
    */
   publishMinutes(actor: Actor, meetingId: string, minutes: string, now = new Date()): Promise<Meeting> {
     const text = assertLength('minutes', minutes, LIMITS.meetingMinutes);
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const meeting = await this.find(em, meetingId);
       const first = meeting.status === MeetingStatus.SCHEDULED;
       meeting.status = meetingMachine.transition(actor, meeting, 'publishMinutes');
@@ -229,7 +230,6 @@ export class MeetingsService {
       meetingId: meeting.id,
       stillOpen: (em) => this.stillAssistable(em, actor, meeting.id, now),
     });
-    publishAll(this.pubsub, [{ topic: Topic.MeetingUpdated, payload: { meetingId: meeting.id } }]);
     return Object.assign(new AssistedVote(), {
       meetingId: meeting.id,
       proposalId: meeting.proposalId,
@@ -260,7 +260,6 @@ export class MeetingsService {
         stillOpen: (em) => this.stillAssistable(em, actor, meeting.id, now),
       },
     );
-    publishAll(this.pubsub, [{ topic: Topic.MeetingUpdated, payload: { meetingId: meeting.id } }]);
     return feedback;
   }
 

@@ -84,7 +84,7 @@ export class NotificationsResolver {
     description: "The viewer's new notifications, live.",
     subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => {
       if (!context.viewer) throw unauthenticated();
-      return context.pubsub.subscribe(Topic.NotificationAdded, context.viewer.user.id);
+      return context.subscribe(Topic.NotificationAdded, context.viewer.user.id);
     },
   })
   notificationAdded(@Root() event: NotificationAddedEvent, @Ctx() ctx: Context): Promise<Notification> {

@@ -168,7 +168,7 @@ export class ProposalsResolver {
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, { proposalId: string }, Context>) => {
       const proposalId = assertId(args.proposalId, 'proposalId');
       if (!(await context.loaders.proposals.byId.load(proposalId))) throw notFound('Proposal');
-      return context.pubsub.subscribe(Topic.ProposalUpdated, proposalId);
+      return context.subscribe(Topic.ProposalUpdated, proposalId);
     },
   })
   async proposalUpdated(

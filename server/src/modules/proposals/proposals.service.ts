@@ -12,7 +12,8 @@ import {
 } from '@commonweal/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import { Topic, type AppPubSub, type DomainEvent } from '../../graphql/pubsub.js';
+import { Topic, type DomainEvent } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/event-bus.js';
 import { follow, notify, notifyFollowers } from '../notifications/notify.js';
 import { Fund } from '../funds/fund.entity.js';
 import { Need } from '../needs/need.entity.js';
@@ -67,7 +68,7 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 export class ProposalsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pubsub: AppPubSub,
+    private readonly events: EventBus,
   ) {}
 
   async create(actor: Actor, data: CreateProposalData): Promise<Proposal> {
@@ -169,7 +170,7 @@ export class ProposalsService {
     ) {
       throw badInput('percentComplete', 'percentComplete must be a whole number from 0 to 100');
     }
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const proposal = await this.findVisible(em, actor, proposalId, 'pessimistic_read');
       const awarded = await em.findOneBy(Bid, { proposalId, status: BidStatus.AWARDED });
       // Who first, then when.
@@ -205,7 +206,7 @@ export class ProposalsService {
   ): Promise<Proposal> {
     if (onBehalf) assertFundSide(actor, 'records votes collected on paper');
     else if (!hasRole(actor, Role.RESIDENT)) throw forbidden('Only residents vote');
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       await onBehalf?.stillOpen?.(em);
       const voter = onBehalf ? await residentOf(em, onBehalf.residentId) : actor;
       // FOR SHARE: voters do not block each other, but a decision cannot slip in between the check and the vote.
@@ -226,6 +227,7 @@ export class ProposalsService {
       );
       await follow(em, voter.user.id, proposalId);
       emit({ topic: Topic.ProposalUpdated, payload: { proposalId } });
+      if (onBehalf) emit({ topic: Topic.MeetingUpdated, payload: { meetingId: onBehalf.meetingId } });
       return proposal;
     });
   }
@@ -279,7 +281,7 @@ export class ProposalsService {
     action: ProposalAction,
     apply?: (proposal: Proposal, em: EntityManager, emit: Emit) => void | Promise<void>,
   ): Promise<Proposal> {
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const proposal = await this.findVisible(em, actor, proposalId);
       proposal.status = proposalMachine.transition(actor, proposal, action);
       await apply?.(proposal, em, emit);

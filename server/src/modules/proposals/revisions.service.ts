@@ -1,7 +1,8 @@
 import { LIMITS, NotificationKind, ProposalStatus } from '@commonweal/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, conflict, forbidden } from '../../graphql/errors.js';
-import { Topic, type AppPubSub, type DomainEvent } from '../../graphql/pubsub.js';
+import { Topic, type DomainEvent } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/event-bus.js';
 import { follow, notifyFollowers } from '../notifications/notify.js';
 import { inTransaction } from '../shared/transaction.js';
 import type { Actor } from '../users/actor.js';
@@ -43,12 +44,12 @@ function textOf(field: keyof typeof TEXT_LIMITS, value: string): string {
 export class RevisionsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pubsub: AppPubSub,
+    private readonly events: EventBus,
     private readonly proposals: ProposalsService,
   ) {}
 
   revise(actor: Actor, data: ReviseProposalData): Promise<Proposal> {
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const proposal = await this.proposals.findVisible(em, actor, data.proposalId);
       if (!isEditor(actor, proposal)) throw forbidden('Only the author or FUND_ADMIN edits a proposal');
       if (proposal.status !== ProposalStatus.DRAFT && proposal.status !== ProposalStatus.CONSULTATION) {

@@ -1,17 +1,23 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { publishAll, type AppPubSub, type DomainEvent } from '../../graphql/pubsub.js';
+import type { DomainEvent } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/event-bus.js';
 
 /**
- * Runs `work` in one database transaction and publishes the events it
- * recorded only after the commit: a rolled-back change announces nothing.
+ * Runs `work` in one database transaction. The events it records are written
+ * to the outbox in that same transaction and published only after the
+ * commit: a rolled-back change announces nothing, a committed one is never
+ * lost to a crash between the commit and the publish.
  */
 export async function inTransaction<T>(
   dataSource: DataSource,
-  pubsub: AppPubSub,
+  events: EventBus,
   work: (em: EntityManager, emit: (event: DomainEvent) => void) => Promise<T>,
 ): Promise<T> {
-  const events: DomainEvent[] = [];
-  const result = await dataSource.transaction((em) => work(em, (event) => events.push(event)));
-  publishAll(pubsub, events);
+  const { result, stored } = await dataSource.transaction(async (em) => {
+    const recorded: DomainEvent[] = [];
+    const value = await work(em, (event) => recorded.push(event));
+    return { result: value, stored: await events.record(em, recorded) };
+  });
+  events.publish(stored);
   return result;
 }

@@ -10,7 +10,8 @@ import {
 } from '@commonweal/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import { Topic, type AppPubSub, type DomainEvent } from '../../graphql/pubsub.js';
+import { Topic, type DomainEvent } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { Organization } from '../organizations/organization.entity.js';
 import type { Proposal } from '../proposals/proposal.entity.js';
@@ -31,7 +32,7 @@ export interface ProposeSponsorshipData {
 export class SponsorshipsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pubsub: AppPubSub,
+    private readonly events: EventBus,
     private readonly proposals: ProposalsService,
     private readonly ledger: LedgerService,
   ) {}
@@ -45,7 +46,7 @@ export class SponsorshipsService {
         `amountMinor must be between ${LIMITS.amountMinor.min} and ${LIMITS.amountMinor.max}`,
       );
     }
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const proposal = await this.proposals.findVisible(em, actor, data.proposalId, 'pessimistic_read');
       if (!canSponsor(actor, proposal)) {
         if (!SPONSORABLE_STATUSES.includes(proposal.status)) {
@@ -126,7 +127,7 @@ export class SponsorshipsService {
     action: SponsorshipAction,
     apply?: (s: Sponsorship, p: Proposal, em: EntityManager, emit: (e: DomainEvent) => void) => Promise<void>,
   ): Promise<Sponsorship> {
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const s = await em.findOne(Sponsorship, { where: { id: sponsorshipId }, lock: { mode: 'pessimistic_write' } });
       if (!s || !canSeeSponsorship(actor, s)) throw notFound('Sponsorship');
       const proposal = await this.proposals.findVisible(em, actor, s.proposalId, 'pessimistic_read');

@@ -122,7 +122,7 @@ export class SurveysResolver {
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, { surveyId: string }, Context>) => {
       const surveyId = assertId(args.surveyId, 'surveyId');
       if (!(await context.loaders.surveys.byId.load(surveyId))) throw notFound('Survey');
-      return context.pubsub.subscribe(Topic.SurveyResultsUpdated, surveyId);
+      return context.subscribe(Topic.SurveyResultsUpdated, surveyId);
     },
   })
   async surveyResultsUpdated(

@@ -1,7 +1,8 @@
 import { LIMITS, NotificationKind, ProposalStatus, Role, SurveyQuestionKind, SurveyStatus } from '@commonweal/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import { Topic, type AppPubSub, type DomainEvent } from '../../graphql/pubsub.js';
+import { Topic, type DomainEvent } from '../../graphql/pubsub.js';
+import type { EventBus } from '../../events/event-bus.js';
 import { Fund } from '../funds/fund.entity.js';
 import { notifyFollowers } from '../notifications/notify.js';
 import { isFundSide } from '../proposals/proposals.policy.js';
@@ -160,7 +161,7 @@ export function checkAnswers(
 export class SurveysService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pubsub: AppPubSub,
+    private readonly events: EventBus,
     private readonly proposals: ProposalsService,
   ) {}
 
@@ -284,7 +285,7 @@ export class SurveysService {
     recordedById: string | null,
     answers: readonly SurveyAnswerData[],
   ): Promise<SurveyResponse> {
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       // A shared lock: responses do not block each other, but a close waits for them (and they for it).
       const survey = await this.findVisible(em, actor, surveyId, 'pessimistic_read');
       if (survey.status !== SurveyStatus.OPEN) throw conflict(`This survey is ${survey.status}, not OPEN`);
@@ -315,7 +316,7 @@ export class SurveysService {
     action: 'open' | 'close',
     apply: (survey: Survey, em: EntityManager, emit: (event: DomainEvent) => void) => void | Promise<void>,
   ): Promise<Survey> {
-    return inTransaction(this.dataSource, this.pubsub, async (em, emit) => {
+    return inTransaction(this.dataSource, this.events, async (em, emit) => {
       const survey = await this.findVisible(em, actor, surveyId);
       survey.status = surveyMachine.transition(actor, survey, action);
       await apply(survey, em, emit);
