@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -19,9 +19,11 @@ import { codeLabel, createMetrics } from './graphql/metrics.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { EventBus } from './events/event-bus.js';
 import { connectRedisRelay } from './events/redis-relay.js';
+import { connectRedis, disconnectRedis } from './redis.js';
 import type { Logger } from './logger.js';
 import { currentAuditScope, runInAuditScope } from './modules/audit/audit-scope.js';
 import { ledgerCsvRouter } from './modules/ledger/ledger.http.js';
+import { countStatementsIn, SQL_COUNT_HEADER, statementsSoFar } from './db/sql-count.js';
 import { surveyCsvRouter } from './modules/surveys/surveys.http.js';
 import { createServices, type Services } from './services.js';
 
@@ -52,8 +54,9 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
     retentionSeconds: config.EVENTS_RETENTION_SECONDS,
   });
   const channel = `commonweal:events:${String(dataSource.driver.database ?? 'default')}`;
-  events.start(config.REDIS_URL ? await connectRedisRelay(config.REDIS_URL, channel, events, logger) : null);
-  const services = createServices(dataSource, events, config);
+  events.start(config.REDIS_URL ? connectRedisRelay(config.REDIS_URL, channel, events, logger) : null);
+  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, 'commonweal-rate-limits', logger) : null;
+  const services = createServices(dataSource, events, config, { redis });
   const deps: ContextDeps = { dataSource, events, services, logger };
   const schema = await buildAppSchema();
   const formatError = createErrorFormatter(logger, config.isProduction);
@@ -90,6 +93,7 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => void (await ws.dispose()) }) },
       metrics.plugin,
+      ...(config.SQL_COUNT_HEADER ? [sqlCountPlugin] : []),
       {
         // One structured line per operation: request id, type, time, error codes (never variables).
         requestDidStart: async ({ contextValue }) => {
@@ -153,6 +157,8 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
 
   app.use(
     '/graphql',
+    // Benchmarks only: each request tallies its SQL statements (sqlCountPlugin sends the tally).
+    (_req, _res, next) => (config.SQL_COUNT_HEADER ? countStatementsIn(next) : next()),
     // Each request runs in its own audit scope; the context fills in the actor once the token is checked.
     (_req, _res, next) => runInAuditScope({ requestId: randomUUID(), actorId: null, actorRole: null }, next),
     express.json({ limit: '100kb' }),
@@ -215,6 +221,17 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
       ws.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await events.close();
+      if (redis) await disconnectRedis(redis);
     },
   };
 }
+
+/** SQL_COUNT_HEADER=true: the response names how many SQL statements the operation ran. */
+const sqlCountPlugin: ApolloServerPlugin<Context> = {
+  requestDidStart: async () => ({
+    willSendResponse: async ({ response }) => {
+      const statements = statementsSoFar();
+      if (statements !== null) response.http.headers.set(SQL_COUNT_HEADER, String(statements));
+    },
+  }),
+};

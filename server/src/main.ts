@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/database.js';
+import { openDatabase, withStartupLock } from './db/database.js';
 import { seedDemo } from './db/seed.js';
 import { createLogger } from './logger.js';
 
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, logger);
   const app = await createApp({ config, dataSource: database.dataSource, logger });
   if (config.seedDemo) {
-    const seeded = await seedDemo(database.dataSource, app.services);
+    const seeded = await withStartupLock(database.dataSource, () => seedDemo(database.dataSource, app.services));
     logger.info(seeded ? 'demo data seeded' : 'database not empty: demo seed skipped');
   }
   const port = await app.listen(config.PORT);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import { rateLimited } from './graphql/errors.js';
@@ -18,23 +19,28 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
- * The abuse limits, counted in PostgreSQL (rate-limiter-flexible's store, table
- * `rate_limits`) so they hold across any number of server instances. Each
- * refusal is RATE_LIMITED and says when to try again.
+ * The abuse limits, counted where every server instance sees the same
+ * counters: in Redis when the platform has one (no write to PostgreSQL per
+ * mutation), else in PostgreSQL (rate-limiter-flexible's store, table
+ * `rate_limits`). With Redis, PostgreSQL is the insurance: while Redis is
+ * away the counters go on there, so the limits never lapse. Each refusal is
+ * RATE_LIMITED and says when to try again.
  */
 export class RateLimits {
-  private readonly failuresByAccount: RateLimiterPostgres;
-  private readonly lockoutsByAccount: RateLimiterPostgres;
-  private readonly failuresByIp: RateLimiterPostgres;
-  private readonly mutationsByCaller: RateLimiterPostgres;
-  private readonly donationsByIp: RateLimiterPostgres;
+  private readonly failuresByAccount: RateLimiterAbstract;
+  private readonly lockoutsByAccount: RateLimiterAbstract;
+  private readonly failuresByIp: RateLimiterAbstract;
+  private readonly mutationsByCaller: RateLimiterAbstract;
+  private readonly donationsByIp: RateLimiterAbstract;
 
   constructor(
     dataSource: DataSource,
     private readonly config: RateLimitConfig,
+    /** A Redis connection without an offline queue (so an outage falls back at once), or null. */
+    redis: Redis | null = null,
   ) {
-    const store = (keyPrefix: string, points: number, duration: number) =>
-      new RateLimiterPostgres({
+    const store = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
+      const postgres = new RateLimiterPostgres({
         storeClient: poolOf(dataSource),
         storeType: 'pool',
         tableName: 'rate_limits',
@@ -43,6 +49,15 @@ export class RateLimits {
         points,
         duration,
       });
+      if (!redis) return postgres;
+      return new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `commonweal:rl:${keyPrefix}`,
+        points,
+        duration,
+        insuranceLimiter: postgres,
+      });
+    };
     this.failuresByAccount = store('login-fail-account', config.LOGIN_MAX_FAILURES_PER_ACCOUNT, 15 * MINUTE);
     // How often an account was locked today: each lock-out lasts twice as long as the one before.
     this.lockoutsByAccount = store('login-lockouts', 1_000_000, DAY);
@@ -101,7 +116,7 @@ export class RateLimits {
   }
 }
 
-async function consume(limiter: RateLimiterPostgres, key: string, what: string): Promise<void> {
+async function consume(limiter: RateLimiterAbstract, key: string, what: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (rejection) {

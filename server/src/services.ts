@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import { RateLimits, type RateLimitConfig } from './rate-limits.js';
@@ -26,11 +27,15 @@ export function createServices(
   ds: DataSource,
   events: EventBus,
   config: Pick<Config, 'jwtSecret' | 'JWT_TTL_SECONDS' | 'COMMENT_RATE_LIMIT_PER_MINUTE'> & RateLimitConfig,
-  /** Where donations are paid; by default they are recorded, not charged. */
-  paymentGateway?: PaymentGateway,
+  options: {
+    /** Where donations are paid; by default they are recorded, not charged. */
+    paymentGateway?: PaymentGateway;
+    /** Where the rate-limit counters live when the platform has Redis. */
+    redis?: Redis | null;
+  } = {},
 ) {
   const proposals = new ProposalsService(ds, events);
-  const rateLimits = new RateLimits(ds, config);
+  const rateLimits = new RateLimits(ds, config, options.redis ?? null);
   const ledger = new LedgerService(ds);
   const feedback = new FeedbackService(ds, events, proposals);
   return {
@@ -45,7 +50,7 @@ export function createServices(
     sponsorships: new SponsorshipsService(ds, events, proposals, ledger),
     bids: new BidsService(ds, events, proposals),
     partnerships: new PartnershipsService(ds),
-    campaigns: new CampaignsService(ds, events, ledger, proposals, paymentGateway),
+    campaigns: new CampaignsService(ds, events, ledger, proposals, options.paymentGateway),
     disbursements: new DisbursementsService(ds, events, proposals, ledger),
     surveys: new SurveysService(ds, events, proposals),
     meetings: new MeetingsService(ds, events, proposals, feedback),

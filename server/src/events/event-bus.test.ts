@@ -34,8 +34,12 @@ describe('live events through the outbox', () => {
   async function instance(withRedis = true): Promise<EventBus> {
     const bus = new EventBus(h.db.dataSource, logger, FAST);
     const channel = `commonweal:events:test:${String(h.db.dataSource.driver.database)}`;
-    const relay: Relay | null = withRedis ? await connectRedisRelay(REDIS_URL, channel, bus, logger) : null;
+    const relay: Relay | null = withRedis ? connectRedisRelay(REDIS_URL, channel, bus, logger) : null;
     bus.start(relay);
+    for (let waited = 0; relay && !relay.connected(); waited += 20) {
+      if (waited > 5000) throw new Error(`Redis at ${REDIS_URL} did not answer`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
     buses.push(bus);
     return bus;
   }
