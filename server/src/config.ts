@@ -82,6 +82,11 @@ const schema = z.object({
     .min(60)
     .default(24 * 60 * 60),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Benchmarks only: each /graphql response names the SQL statements it ran in an x-sql-statements header. */
+  SQL_COUNT_HEADER: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   CLIENT_DIST: z.string().default(join(REPO_ROOT, 'client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Kind, parse, validate, type DefinitionNode } from 'graphql';
 import { loadConfig, REPO_ROOT } from '../config.js';
 import { startHarness, subscribe, type Harness } from '../test-support/harness.js';
-import { limitRules, queryLimitsOf } from './limits.js';
+import { cachedOperationChecker, limitRules, queryLimitsOf } from './limits.js';
 import { buildAppSchema } from './schema.js';
 
 /** Alternating Proposal.need and Need.proposals, `levels` deep, starting on a Proposal. */
@@ -36,6 +36,18 @@ describe('query limits', () => {
       ),
     );
     expect(refused).toEqual([]);
+  });
+
+  it('parse and validate a WebSocket operation once per text, and never remember a refused one', async () => {
+    const check = cachedOperationChecker(await buildAppSchema(), defaults);
+    const query = 'subscription($id: ID!) { commentAdded(proposalId: $id) { id body } }';
+    const documentOf = (r: ReturnType<typeof check>) => ('document' in r ? r.document : null);
+    const first = documentOf(check(query));
+    expect(first).not.toBeNull();
+    expect(documentOf(check(query))).toBe(first); // the same document object: not parsed again
+    const tooDeep = `{ proposals { nodes { ${deep(12)} } } }`;
+    expect('errors' in check(tooDeep)).toBe(true);
+    expect('errors' in check(tooDeep)).toBe(true);
   });
 
   it('let a full page of the ledger through but refuse pages nested in pages', async () => {

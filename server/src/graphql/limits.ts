@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -111,6 +112,28 @@ export function checkOperation(
     };
   }
   return { document };
+}
+
+/**
+ * `checkOperation` with the documents that passed remembered by their text:
+ * a thousand subscribers sending the same subscription parse and validate it
+ * once. Refused operations are not kept (they cost the sender, not the cache),
+ * and the cache holds at most `size` documents.
+ */
+export function cachedOperationChecker(
+  schema: GraphQLSchema,
+  limits: QueryLimits,
+  rules: readonly ValidationRule[] = limitRules(limits),
+  size = 500,
+): (source: string) => ReturnType<typeof checkOperation> {
+  const passed = new LRUCache<string, DocumentNode>({ max: size });
+  return (source) => {
+    const known = passed.get(source);
+    if (known) return { document: known };
+    const checked = checkOperation(schema, source, limits, rules);
+    if ('document' in checked) passed.set(source, checked.document);
+    return checked;
+  };
 }
 
 function withGraphQLCode(error: GraphQLError, code: string): GraphQLError {

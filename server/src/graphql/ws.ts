@@ -15,7 +15,7 @@ import type { Logger } from '../logger.js';
 import { buildContext, tokenFrom, viewerFor, type Context, type ContextDeps } from './context.js';
 import type { EventPosition } from '../events/event-bus.js';
 import type { createErrorFormatter } from './errors.js';
-import { checkOperation, nulCharacterAt, nulCharacterError, type QueryLimits } from './limits.js';
+import { cachedOperationChecker, nulCharacterAt, nulCharacterError, type QueryLimits } from './limits.js';
 import { codeLabel, type Metrics } from './metrics.js';
 import type { ValidationRule } from 'graphql';
 
@@ -64,6 +64,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export function attachWebSocketServer(options: WebSocketOptions): { dispose(): Promise<void>; close(): void } {
   const { httpServer, schema, deps, config, limits, rules, formatError, logger, metrics } = options;
+  const checkOperationCached = cachedOperationChecker(schema, limits, rules);
   const wsServer = new WebSocketServer({
     server: httpServer,
     path: '/graphql',
@@ -125,7 +126,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
             }),
           ];
         }
-        const checked = checkOperation(schema, payload.query, limits, rules);
+        const checked = checkOperationCached(payload.query);
         if ('errors' in checked) return checked.errors;
         const nul = nulCharacterAt(checked.document, payload.variables ?? undefined);
         if (nul) return [nulCharacterError(nul)];
