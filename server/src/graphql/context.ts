@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import { loadActor, type Actor } from '../modules/users/actor.js';
 import type { Services } from '../services.js';
 import { AppError, unauthenticated } from './errors.js';
-import { createLoaders, type Loaders } from './loaders.js';
+import { createLoaders, sharedLoadersFor, type Loaders } from './loaders.js';
 import type { EventBus, EventPosition } from '../events/event-bus.js';
 import type { PubSubChannels } from './pubsub.js';
 
@@ -27,8 +27,12 @@ export interface Context {
   /** The caller's network address (rate limits count per address). */
   ip: string;
   logger: Logger;
-  /** Replaces the loaders with fresh ones: subscriptions call it for every event so nothing is served from a stale cache. */
-  renewLoaders(): void;
+  /**
+   * Replaces the loaders with fresh ones: subscriptions call it for every
+   * event so nothing is served from a stale cache. Given the event, what
+   * does not depend on the viewer is loaded once for all its subscribers.
+   */
+  renewLoaders(event?: object): void;
 }
 
 export interface ContextDeps {
@@ -61,18 +65,33 @@ export function buildContext(
   ip: string,
   requestId: string = randomUUID(),
 ): Context {
+  // Loaders and the child logger are made when first used: an idle subscription
+  // (thousands of them per instance) keeps neither between its events.
+  let loaders: Loaders | null = null;
+  let logger: Logger | null = null;
   const context: Context = {
     viewer,
-    loaders: createLoaders(deps.dataSource, viewer),
-    subscribe: (topic, key) => deps.events.subscribe(topic, key, (position) => (context.event = position)),
+    get loaders() {
+      return (loaders ??= createLoaders(deps.dataSource, viewer));
+    },
+    set loaders(value) {
+      loaders = value;
+    },
+    subscribe: (topic, key) => {
+      loaders = null; // what the subscribe step loaded is not needed while waiting for events
+      return deps.events.subscribe(topic, key, (position) => (context.event = position));
+    },
     event: null,
     dataSource: deps.dataSource,
     services: deps.services,
     requestId,
     ip,
-    logger: deps.logger.child({ requestId }),
-    renewLoaders() {
-      context.loaders = createLoaders(deps.dataSource, viewer);
+    get logger() {
+      return (logger ??= deps.logger.child({ requestId }));
+    },
+    renewLoaders(event) {
+      const shared = event ? sharedLoadersFor(deps.dataSource, event) : undefined;
+      loaders = createLoaders(deps.dataSource, viewer, shared);
     },
   };
   return context;

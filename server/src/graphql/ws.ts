@@ -14,6 +14,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { buildContext, tokenFrom, viewerFor, type Context, type ContextDeps } from './context.js';
 import type { EventPosition } from '../events/event-bus.js';
+import type { Actor } from '../modules/users/actor.js';
 import type { createErrorFormatter } from './errors.js';
 import { cachedOperationChecker, nulCharacterAt, nulCharacterError, type QueryLimits } from './limits.js';
 import { codeLabel, type Metrics } from './metrics.js';
@@ -49,7 +50,12 @@ export interface WebSocketOptions {
 }
 
 type Extra = {
-  viewerToken: string | null;
+  /**
+   * Who the socket's token names, resolved once at connection_init: every
+   * subscription of the socket runs as this viewer (a token's account cannot
+   * change hands, and the token's expiry closes the socket).
+   */
+  viewer: Actor | null;
   expiry: { cancel(): void } | null;
 };
 
@@ -104,11 +110,10 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
       onConnect: async (ctx) => {
         const token = tokenFrom(ctx.connectionParams?.['authorization']);
         try {
-          await viewerFor(deps, token);
+          ctx.extra.viewer = await viewerFor(deps, token);
         } catch {
           return false; // closes with 4403 Forbidden: a bad token is refused at connection_init
         }
-        ctx.extra.viewerToken = token;
         connections.add(ctx);
         ctx.extra.expiry = token ? closeAtExpiry(ctx.extra.socket, token) : null;
         return true;
@@ -141,12 +146,8 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
           variableValues: payload.variables,
         };
       },
-      context: async (ctx) =>
-        buildContext(
-          deps,
-          await viewerFor(deps, ctx.extra.viewerToken ?? null),
-          clientAddress(ctx.extra.request, config.TRUST_PROXY),
-        ),
+      context: (ctx) =>
+        buildContext(deps, ctx.extra.viewer ?? null, clientAddress(ctx.extra.request, config.TRUST_PROXY)),
       onError: (_ctx, _id, _payload, errors) => {
         for (const e of errors) metrics.errors.inc({ code: codeLabel(e.extensions['code']) });
         return errors.map((e) => formatError(e.toJSON(), e));

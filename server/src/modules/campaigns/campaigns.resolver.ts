@@ -78,7 +78,7 @@ export class CampaignsResolver {
     @Arg('campaignId', () => ID) _campaignId: string,
     @Ctx() ctx: Context,
   ): Promise<Campaign> {
-    ctx.renewLoaders();
+    ctx.renewLoaders(event);
     return required(ctx.loaders.campaigns.byId.load(event.campaignId), 'Campaign');
   }
 

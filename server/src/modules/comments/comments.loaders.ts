@@ -1,20 +1,22 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { groupByKey, idLoader } from '../shared/loader-utils.js';
+import { derivedLoader, groupByKey, idLoader } from '../shared/loader-utils.js';
+import { createProposalSharedLoaders, type ProposalFigures } from '../proposals/proposals.loaders.js';
 import type { Actor } from '../users/actor.js';
+import type { User } from '../users/user.entity.js';
 import { createPageLoader } from '../shared/page-loader.js';
 import { Comment, CommentModeration, CommentReport } from './comment.entity.js';
 
-export function createCommentLoaders(ds: DataSource, viewer: Actor | null) {
-  const countByProposalId = new DataLoader<string, number>(async (proposalIds) => {
-    const rows: Array<{ proposal_id: string; n: string }> = await ds.query(
-      'SELECT proposal_id, count(*) AS n FROM comments WHERE proposal_id = ANY($1) GROUP BY proposal_id',
-      [proposalIds],
-    );
-    const map = new Map(rows.map((r) => [r.proposal_id, Number(r.n)]));
-    return proposalIds.map((id) => map.get(id) ?? 0);
-  });
+/** What every viewer gets alike (one set may serve all subscribers of a live event). */
+export function createCommentSharedLoaders(
+  ds: DataSource,
+  /** Each proposal's counted figures, comments among them (the feed asks for them anyway). */
+  figures: DataLoader<string, ProposalFigures> = createProposalSharedLoaders(ds).figures,
+  /** The users loader a page of comments primes with their authors. */
+  users?: DataLoader<string, User | null>,
+) {
+  const countByProposalId = derivedLoader(figures, (f) => f.comments);
 
   const countBy = (sql: string) =>
     new DataLoader<string, number>(async (ids) => {
@@ -27,16 +29,6 @@ export function createCommentLoaders(ds: DataSource, viewer: Actor | null) {
     reportCount: countBy(
       'SELECT comment_id AS id, count(*)::int AS n FROM comment_reports WHERE comment_id = ANY($1) GROUP BY comment_id',
     ),
-    /** Whether the viewer reported each comment (no query for anonymous viewers). */
-    viewerReported: new DataLoader<string, boolean>(async (ids) => {
-      if (!viewer) return ids.map(() => false);
-      const rows: Array<{ comment_id: string }> = await ds.query(
-        'SELECT comment_id FROM comment_reports WHERE reporter_id = $1 AND comment_id = ANY($2)',
-        [viewer.user.id, ids],
-      );
-      const reported = new Set(rows.map((r) => r.comment_id));
-      return ids.map((id) => reported.has(id));
-    }),
     reports: new DataLoader<string, CommentReport[]>(async (ids) =>
       groupByKey(
         ids,
@@ -63,6 +55,27 @@ export function createCommentLoaders(ds: DataSource, viewer: Actor | null) {
       parentColumn: 'proposal_id',
       parentOf: (c) => c.proposalId,
       counts: countByProposalId,
+      ...(users ? { authors: users } : {}),
+    }),
+  };
+}
+
+export function createCommentLoaders(
+  ds: DataSource,
+  viewer: Actor | null,
+  shared: ReturnType<typeof createCommentSharedLoaders> = createCommentSharedLoaders(ds),
+) {
+  return {
+    ...shared,
+    /** Whether the viewer reported each comment (no query for anonymous viewers). */
+    viewerReported: new DataLoader<string, boolean>(async (ids) => {
+      if (!viewer) return ids.map(() => false);
+      const rows: Array<{ comment_id: string }> = await ds.query(
+        'SELECT comment_id FROM comment_reports WHERE reporter_id = $1 AND comment_id = ANY($2)',
+        [viewer.user.id, ids],
+      );
+      const reported = new Set(rows.map((r) => r.comment_id));
+      return ids.map((id) => reported.has(id));
     }),
   };
 }

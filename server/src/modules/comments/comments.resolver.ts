@@ -46,7 +46,7 @@ export class CommentsResolver {
     @Arg('proposalId', () => ID) _proposalId: string,
     @Ctx() ctx: Context,
   ): Promise<Comment> {
-    ctx.renewLoaders();
+    ctx.renewLoaders(event);
     await required(ctx.loaders.proposals.byId.load(event.proposalId), 'Proposal');
     return required(ctx.loaders.comments.byId.load(event.commentId), 'Comment');
   }

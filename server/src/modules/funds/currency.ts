@@ -4,8 +4,20 @@ import { money, type Money } from '../shared/money.type.js';
 
 /** Money in the currency of a fund, through the request's loaders. */
 export async function fundMoney(ctx: Context, fundId: string, minor: bigint): Promise<Money> {
-  return money(minor, (await required(ctx.loaders.funds.byId.load(fundId), 'Fund')).currency);
+  let currency = currencyOfFund.get(fundId);
+  if (currency === undefined) {
+    currency = (await required(ctx.loaders.funds.byId.load(fundId), 'Fund')).currency;
+    currencyOfFund.set(fundId, currency);
+  }
+  return money(minor, currency);
 }
+
+/**
+ * A fund's currency is set when the fund is created and never changes (no
+ * mutation edits it), so once read it is kept for the life of the process:
+ * every Money field of a list would otherwise cost a statement per request.
+ */
+const currencyOfFund = new Map<string, string>();
 
 /** Money in the currency of the fund a proposal belongs to. */
 export async function proposalMoney(ctx: Context, proposalId: string, minor: bigint): Promise<Money> {

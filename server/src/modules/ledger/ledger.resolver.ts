@@ -70,7 +70,7 @@ export class LedgerResolver {
     @Arg('fundId', () => ID) _fundId: string,
     @Ctx() ctx: Context,
   ): Promise<LedgerEntry> {
-    ctx.renewLoaders();
+    ctx.renewLoaders(event);
     return required(ctx.loaders.ledger.byId.load(event.entryId), 'Ledger entry');
   }
 

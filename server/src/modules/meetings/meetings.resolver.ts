@@ -142,7 +142,7 @@ export class MeetingsResolver {
     @Arg('meetingId', () => ID) _meetingId: string,
     @Ctx() ctx: Context,
   ): Promise<Meeting> {
-    ctx.renewLoaders();
+    ctx.renewLoaders(event);
     return required(ctx.loaders.meetings.byId.load(event.meetingId), 'Meeting');
   }
 

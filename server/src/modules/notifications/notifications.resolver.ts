@@ -88,7 +88,7 @@ export class NotificationsResolver {
     },
   })
   notificationAdded(@Root() event: NotificationAddedEvent, @Ctx() ctx: Context): Promise<Notification> {
-    ctx.renewLoaders();
+    ctx.renewLoaders(event);
     return required(ctx.loaders.notifications.ownById.load(event.notificationId), 'Notification');
   }
 

@@ -2,7 +2,7 @@ import { Role, type VoteChoice } from '@commonweal/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { groupByKey, idLoader } from '../shared/loader-utils.js';
+import { derivedLoader, groupByKey, idLoader, visibleOnly } from '../shared/loader-utils.js';
 import { hasRole, type Actor } from '../users/actor.js';
 import { ProgressUpdate } from './progress-update.entity.js';
 import { Proposal } from './proposal.entity.js';
@@ -15,8 +15,56 @@ export interface Tally {
   assisted: number;
 }
 
-export function createProposalLoaders(ds: DataSource, viewer: Actor | null) {
+export interface ProposalFigures {
+  tally: Tally;
+  comments: number;
+  /** ACCEPTED and FULFILLED FUNDS sponsorships. */
+  sponsoredMinor: bigint;
+}
+
+/** What every viewer gets alike (one set may serve all subscribers of a live event). */
+export function createProposalSharedLoaders(ds: DataSource) {
+  /**
+   * The counted figures of each proposal in one statement: its votes, its
+   * comments and the FUNDS pledges that count (ACCEPTED, FULFILLED), which a
+   * feed shows for every proposal.
+   */
+  const figures = new DataLoader<string, ProposalFigures>(async (proposalIds) => {
+    const rows: Array<{
+      id: string;
+      support: number;
+      oppose: number;
+      assisted: number;
+      comments: number;
+      sponsored: string;
+    }> = await ds.query(
+      `SELECT p.id, v.support, v.oppose, v.assisted,
+                (SELECT count(*)::int FROM comments c WHERE c.proposal_id = p.id) AS comments,
+                (SELECT coalesce(sum(s.amount_minor), 0)::text FROM sponsorships s
+                  WHERE s.proposal_id = p.id AND s.kind = 'FUNDS' AND s.status IN ('ACCEPTED', 'FULFILLED')) AS sponsored
+           FROM unnest($1::uuid[]) AS p(id)
+           CROSS JOIN LATERAL (
+             SELECT count(*) FILTER (WHERE choice = 'SUPPORT')::int AS support,
+                    count(*) FILTER (WHERE choice = 'OPPOSE')::int AS oppose,
+                    count(recorded_by)::int AS assisted
+               FROM votes WHERE proposal_id = p.id) v`,
+      [proposalIds],
+    );
+    const map = new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          tally: { support: r.support, oppose: r.oppose, assisted: r.assisted },
+          comments: r.comments,
+          sponsoredMinor: BigInt(r.sponsored),
+        },
+      ]),
+    );
+    return proposalIds.map((id) => map.get(id) ?? new Error(`no figures for ${id}`));
+  });
   return {
+    /** Every proposal by id, whoever may see it: `byId` filters for the viewer. */
+    rows: idLoader((ids) => ds.getRepository(Proposal).findBy({ id: In(ids) })),
     revisions: new DataLoader<string, ProposalRevision[]>(async (ids) =>
       groupByKey(
         ids,
@@ -35,10 +83,20 @@ export function createProposalLoaders(ds: DataSource, viewer: Actor | null) {
         (u) => u.proposalId,
       ),
     ),
+    figures,
+    tally: derivedLoader(figures, (f) => f.tally),
+  };
+}
+
+export function createProposalLoaders(
+  ds: DataSource,
+  viewer: Actor | null,
+  shared: ReturnType<typeof createProposalSharedLoaders> = createProposalSharedLoaders(ds),
+) {
+  return {
+    ...shared,
     /** Proposals the viewer may see, by id (null for drafts of others). */
-    byId: idLoader(async (ids) =>
-      (await ds.getRepository(Proposal).findBy({ id: In(ids) })).filter((p) => canView(viewer, p)),
-    ),
+    byId: visibleOnly(shared.rows, (p) => canView(viewer, p)),
     /** Proposals against each need that the viewer may see, newest first. */
     byNeedId: new DataLoader<string, Proposal[]>(async (needIds) => {
       const qb = ds
@@ -50,18 +108,6 @@ export function createProposalLoaders(ds: DataSource, viewer: Actor | null) {
         qb.andWhere(`(p.status <> 'DRAFT' OR p.author_id = :viewerId)`, { viewerId: viewer?.user.id ?? null });
       }
       return groupByKey(needIds, await qb.getMany(), (p) => p.needId);
-    }),
-    tally: new DataLoader<string, Tally>(async (proposalIds) => {
-      const rows: Array<{ proposal_id: string; support: number; oppose: number; assisted: number }> = await ds.query(
-        `SELECT proposal_id,
-                count(*) FILTER (WHERE choice = 'SUPPORT')::int AS support,
-                count(*) FILTER (WHERE choice = 'OPPOSE')::int AS oppose,
-                count(recorded_by)::int AS assisted
-           FROM votes WHERE proposal_id = ANY($1) GROUP BY proposal_id`,
-        [proposalIds],
-      );
-      const map = new Map(rows.map(({ proposal_id, ...tally }) => [proposal_id, tally]));
-      return proposalIds.map((id) => map.get(id) ?? { support: 0, oppose: 0, assisted: 0 });
     }),
     /** The viewer's own vote on each proposal (null without a query for anonymous viewers). */
     viewerVote: new DataLoader<string, VoteChoice | null>(async (proposalIds) => {

@@ -1,13 +1,4 @@
-import {
-  BidStatus,
-  Category,
-  ProposalDecision,
-  ProposalStatus,
-  Role,
-  SponsorshipKind,
-  SponsorshipStatus,
-  VoteChoice,
-} from '@commonweal/shared';
+import { BidStatus, Category, ProposalDecision, ProposalStatus, Role, VoteChoice } from '@commonweal/shared';
 import { DateTimeResolver } from 'graphql-scalars';
 import {
   Arg,
@@ -59,8 +50,6 @@ async function remainingOf(p: Proposal, ctx: Context): Promise<bigint> {
   ]);
   return remainingToDisburse(bids, payments);
 }
-
-const COUNTED_SPONSORSHIPS: readonly SponsorshipStatus[] = [SponsorshipStatus.ACCEPTED, SponsorshipStatus.FULFILLED];
 
 @Resolver(() => Proposal)
 export class ProposalsResolver {
@@ -176,7 +165,7 @@ export class ProposalsResolver {
     @Arg('proposalId', () => ID) _proposalId: string,
     @Ctx() ctx: Context,
   ): Promise<Proposal> {
-    ctx.renewLoaders();
+    ctx.renewLoaders(event);
     return required(ctx.loaders.proposals.byId.load(event.proposalId), 'Proposal');
   }
 
@@ -240,11 +229,7 @@ export class ProposalsResolver {
 
   @FieldResolver(() => Money, { description: 'Sum of ACCEPTED and FULFILLED FUNDS sponsorships.' })
   async sponsoredTotal(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Money> {
-    const pledges = await ctx.loaders.sponsorships.byProposalId.load(p.id);
-    const total = pledges
-      .filter((s) => s.kind === SponsorshipKind.FUNDS && COUNTED_SPONSORSHIPS.includes(s.status))
-      .reduce((sum, s) => sum + s.amountMinor, 0n);
-    return fundMoney(ctx, p.fundId, total);
+    return fundMoney(ctx, p.fundId, (await ctx.loaders.proposals.figures.load(p.id)).sponsoredMinor);
   }
 
   @FieldResolver(() => [Bid], {

@@ -259,8 +259,12 @@ export class ProposalsService {
       .addOrderBy('p.id', 'DESC')
       .limit(first + 1);
     if (cursor) page.andWhere('(p.created_at, p.id) < (:c_at, :c_id)', { c_at: cursor.createdAt, c_id: cursor.id });
-    const [rows, total] = await Promise.all([page.getMany(), base().getCount()]);
-    return toConnection(rows, first, total);
+    // The total rides along as a scalar subquery: one statement for the page and its count.
+    const count = base().select('count(*)');
+    page.addSelect(`(${count.getQuery()})`, 'total_count');
+    const { entities, raw } = await page.getRawAndEntities<{ total_count: string }>();
+    const total = raw[0] ? Number(raw[0].total_count) : await base().getCount(); // past the end: no row carries it
+    return toConnection(entities, first, total);
   }
 
   /** Locks and returns a proposal the actor may see; NOT_FOUND otherwise, so drafts do not reveal they exist. */

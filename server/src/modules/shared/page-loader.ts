@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { User } from '../users/user.entity.js';
 import { decodeCursor, toConnection, type Connection } from './connection.js';
 
 export interface PageKey {
@@ -22,8 +23,14 @@ export function createPageLoader<E extends ObjectLiteral & { id: string; created
   parentOf: (row: E) => string;
   counts: DataLoader<string, number>;
   newestFirst?: boolean;
+  /**
+   * Fetch each row's author in the same statement (users joined on
+   * author_id) and prime this loader with them: a list's comments and their
+   * authors cost one statement, not two.
+   */
+  authors?: DataLoader<string, User | null>;
 }): DataLoader<PageKey, Connection<E>, string> {
-  const { ds, entity, table, parentColumn, parentOf, counts, newestFirst = false } = options;
+  const { ds, entity, table, parentColumn, parentOf, counts, newestFirst = false, authors } = options;
   const order = newestFirst ? 'DESC' : 'ASC';
   const beyond = newestFirst ? '<' : '>';
   return new DataLoader<PageKey, Connection<E>, string>(
@@ -38,7 +45,7 @@ export function createPageLoader<E extends ObjectLiteral & { id: string; created
         [...groups.values()].map(async (group) => {
           const { first, after } = group[0]!;
           const cursor = decodeCursor(after);
-          const rows = await ds
+          const query = ds
             .getRepository(entity)
             .createQueryBuilder('x')
             .where(
@@ -50,8 +57,15 @@ export function createPageLoader<E extends ObjectLiteral & { id: string; created
               { ids: group.map((k) => k.parentId), limit: first + 1, cAt: cursor?.createdAt, cId: cursor?.id },
             )
             .orderBy('x.created_at', order)
-            .addOrderBy('x.id', order)
-            .getMany();
+            .addOrderBy('x.id', order);
+          if (authors) query.leftJoinAndMapOne('x.joinedAuthor', User, 'author', 'author.id = x.author_id');
+          const rows = await query.getMany();
+          if (authors) {
+            for (const row of rows as Array<E & { joinedAuthor?: User }>) {
+              if (row.joinedAuthor) authors.prime(row.joinedAuthor.id, row.joinedAuthor);
+              delete row.joinedAuthor;
+            }
+          }
           for (const key of group)
             rowsByKey.set(
               key,

@@ -130,7 +130,7 @@ export class SurveysResolver {
     @Arg('surveyId', () => ID) _surveyId: string,
     @Ctx() ctx: Context,
   ): Promise<SurveyResults> {
-    ctx.renewLoaders();
+    ctx.renewLoaders(event);
     await required(ctx.loaders.surveys.byId.load(event.surveyId), 'Survey');
     return ctx.loaders.surveys.results.load(event.surveyId);
   }
