@@ -12,8 +12,9 @@ export interface PageKey {
 /**
  * Pages of each parent's children (a proposal's comments, a campaign's
  * donations) ordered by (created_at, id). Keys that share (first, after) are
- * fetched together with one window-function query, so a list of parents
- * each with `children(first: 3)` costs one statement, plus one for counts.
+ * fetched together in one statement (a LATERAL probe per parent), so a list
+ * of parents each with `children(first: 3)` costs one statement, plus one
+ * for counts.
  */
 export function createPageLoader<E extends ObjectLiteral & { id: string; createdAt: Date }>(options: {
   ds: DataSource;
@@ -49,11 +50,14 @@ export function createPageLoader<E extends ObjectLiteral & { id: string; created
             .getRepository(entity)
             .createQueryBuilder('x')
             .where(
-              `x.id IN (SELECT id FROM (
-                 SELECT id, ROW_NUMBER() OVER (PARTITION BY ${parentColumn} ORDER BY created_at ${order}, id ${order}) AS rn
-                   FROM ${table}
-                  WHERE ${parentColumn} = ANY(:ids) ${cursor ? `AND (created_at, id) ${beyond} (:cAt, :cId)` : ''}
-               ) ranked WHERE rn <= :limit)`,
+              // Each parent's first rows through its (parent, created_at, id) index, one LATERAL
+              // probe per parent: a window over all the parents' rows read every one of them.
+              `x.id IN (SELECT page.id FROM unnest(CAST(:ids AS uuid[])) AS parent(id)
+                 CROSS JOIN LATERAL (
+                   SELECT id FROM ${table}
+                    WHERE ${parentColumn} = parent.id ${cursor ? `AND (created_at, id) ${beyond} (:cAt, :cId)` : ''}
+                    ORDER BY created_at ${order}, id ${order}
+                    LIMIT :limit) page)`,
               { ids: group.map((k) => k.parentId), limit: first + 1, cAt: cursor?.createdAt, cId: cursor?.id },
             )
             .orderBy('x.created_at', order)

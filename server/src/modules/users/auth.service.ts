@@ -117,7 +117,12 @@ export class AuthService {
   async login(emailInput: string, password: string, ip: string): Promise<AuthResult> {
     const email = emailInput.trim().toLowerCase();
     await this.rateLimits.beforeLogin(email, ip);
-    const user = await this.dataSource.getRepository(User).findOneBy({ email });
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
     const valid = user
       ? await argon2.verify(user.passwordHash, password)
       : await argon2.verify(await timingGuardHash(), password).then(() => false);

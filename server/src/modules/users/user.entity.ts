@@ -17,7 +17,8 @@ export class User {
   @Column({ type: 'varchar', length: 254 })
   email: string;
 
-  @Column({ name: 'password_hash', type: 'varchar' })
+  /** Never read unless asked for (sign-in selects it): a list of authors has no business holding hashes. */
+  @Column({ name: 'password_hash', type: 'varchar', select: false })
   passwordHash: string;
 
   @Field()
