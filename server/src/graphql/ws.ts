@@ -1,11 +1,16 @@
 import type { Server } from 'node:http';
 import {
+  createSourceEventStream,
   getOperationAST,
   GraphQLError,
+  subscribe as graphqlSubscribe,
+  type DocumentNode,
+  type ExecutionArgs,
   type ExecutionResult,
   type FormattedExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
+import { compileQuery } from 'graphql-jit';
 import { decodeJwt } from 'jose';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -146,6 +151,8 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
           variableValues: payload.variables,
         };
       },
+      // Every event of a subscription runs the same document for each subscriber: compiled once.
+      subscribe: compiledSubscriptions(schema),
       context: (ctx) =>
         buildContext(deps, ctx.extra.viewer ?? null, clientAddress(ctx.extra.request, config.TRUST_PROXY)),
       onError: (_ctx, _id, _payload, errors) => {
@@ -181,6 +188,55 @@ function closeAtExpiry(
   };
   arm();
   return { cancel: () => clearTimeout(timer) };
+}
+
+/**
+ * Runs subscriptions' events with graphql-jit: graphql-js sets up the event
+ * stream (the subscribe resolvers get their arguments as always), and each
+ * event is resolved by the operation compiled to a function once per
+ * document (the operation cache keeps the document object the same for the
+ * same text), instead of graphql-js walking the document again for every
+ * subscriber and every event.
+ */
+function compiledSubscriptions(schema: GraphQLSchema) {
+  type Compiled = ReturnType<typeof compileQuery>;
+  const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
+  const compile = (args: ExecutionArgs): Compiled => {
+    let byName = compiled.get(args.document);
+    if (!byName) compiled.set(args.document, (byName = new Map()));
+    const name = args.operationName ?? '';
+    let query = byName.get(name);
+    if (!query) {
+      query = compileQuery(schema, args.document, args.operationName ?? undefined) as Compiled;
+      byName.set(name, query);
+    }
+    return query;
+  };
+  return async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
+    const query = compile(args);
+    if (!('query' in query)) return graphqlSubscribe(args); // not compilable: graphql-js as before
+    const source = await createSourceEventStream(args);
+    if (!(Symbol.asyncIterator in source)) return source;
+    const events = source[Symbol.asyncIterator]();
+    const results: AsyncIterableIterator<ExecutionResult> = {
+      next: async () => {
+        const event = await events.next();
+        if (event.done) return { done: true, value: undefined };
+        const result = await query.query(event.value, args.contextValue, args.variableValues);
+        return { done: false, value: result as ExecutionResult };
+      },
+      return: async () => {
+        await events.return?.();
+        return { done: true, value: undefined };
+      },
+      throw: async (error?: unknown) => {
+        await events.return?.();
+        throw error;
+      },
+      [Symbol.asyncIterator]: () => results,
+    };
+    return results;
+  };
 }
 
 /**
