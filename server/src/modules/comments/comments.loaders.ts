@@ -65,17 +65,20 @@ export function createCommentLoaders(
   viewer: Actor | null,
   shared: ReturnType<typeof createCommentSharedLoaders> = createCommentSharedLoaders(ds),
 ) {
+  let viewerReported: DataLoader<string, boolean> | undefined;
   return {
     ...shared,
-    /** Whether the viewer reported each comment (no query for anonymous viewers). */
-    viewerReported: new DataLoader<string, boolean>(async (ids) => {
-      if (!viewer) return ids.map(() => false);
-      const rows: Array<{ comment_id: string }> = await ds.query(
-        'SELECT comment_id FROM comment_reports WHERE reporter_id = $1 AND comment_id = ANY($2)',
-        [viewer.user.id, ids],
-      );
-      const reported = new Set(rows.map((r) => r.comment_id));
-      return ids.map((id) => reported.has(id));
-    }),
+    /** Whether the viewer reported each comment (no query for anonymous viewers); made on first use. */
+    get viewerReported() {
+      return (viewerReported ??= new DataLoader<string, boolean>(async (ids) => {
+        if (!viewer) return ids.map(() => false);
+        const rows: Array<{ comment_id: string }> = await ds.query(
+          'SELECT comment_id FROM comment_reports WHERE reporter_id = $1 AND comment_id = ANY($2)',
+          [viewer.user.id, ids],
+        );
+        const reported = new Set(rows.map((r) => r.comment_id));
+        return ids.map((id) => reported.has(id));
+      }));
+    },
   };
 }

@@ -93,31 +93,38 @@ export function createProposalLoaders(
   viewer: Actor | null,
   shared: ReturnType<typeof createProposalSharedLoaders> = createProposalSharedLoaders(ds),
 ) {
+  // Made on first use: a subscriber's event often needs only `byId`.
+  let byNeedId: DataLoader<string, Proposal[]> | undefined;
+  let viewerVote: DataLoader<string, VoteChoice | null> | undefined;
   return {
     ...shared,
     /** Proposals the viewer may see, by id (null for drafts of others). */
     byId: visibleOnly(shared.rows, (p) => canView(viewer, p)),
     /** Proposals against each need that the viewer may see, newest first. */
-    byNeedId: new DataLoader<string, Proposal[]>(async (needIds) => {
-      const qb = ds
-        .getRepository(Proposal)
-        .createQueryBuilder('p')
-        .where('p.need_id = ANY(:needIds)', { needIds })
-        .orderBy('p.created_at', 'DESC');
-      if (!hasRole(viewer, Role.FUND_ADMIN)) {
-        qb.andWhere(`(p.status <> 'DRAFT' OR p.author_id = :viewerId)`, { viewerId: viewer?.user.id ?? null });
-      }
-      return groupByKey(needIds, await qb.getMany(), (p) => p.needId);
-    }),
+    get byNeedId() {
+      return (byNeedId ??= new DataLoader<string, Proposal[]>(async (needIds) => {
+        const qb = ds
+          .getRepository(Proposal)
+          .createQueryBuilder('p')
+          .where('p.need_id = ANY(:needIds)', { needIds })
+          .orderBy('p.created_at', 'DESC');
+        if (!hasRole(viewer, Role.FUND_ADMIN)) {
+          qb.andWhere(`(p.status <> 'DRAFT' OR p.author_id = :viewerId)`, { viewerId: viewer?.user.id ?? null });
+        }
+        return groupByKey(needIds, await qb.getMany(), (p) => p.needId);
+      }));
+    },
     /** The viewer's own vote on each proposal (null without a query for anonymous viewers). */
-    viewerVote: new DataLoader<string, VoteChoice | null>(async (proposalIds) => {
-      if (!viewer) return proposalIds.map(() => null);
-      const rows: Array<{ proposal_id: string; choice: VoteChoice }> = await ds.query(
-        'SELECT proposal_id, choice FROM votes WHERE user_id = $1 AND proposal_id = ANY($2)',
-        [viewer.user.id, proposalIds],
-      );
-      const map = new Map(rows.map((r) => [r.proposal_id, r.choice]));
-      return proposalIds.map((id) => map.get(id) ?? null);
-    }),
+    get viewerVote() {
+      return (viewerVote ??= new DataLoader<string, VoteChoice | null>(async (proposalIds) => {
+        if (!viewer) return proposalIds.map(() => null);
+        const rows: Array<{ proposal_id: string; choice: VoteChoice }> = await ds.query(
+          'SELECT proposal_id, choice FROM votes WHERE user_id = $1 AND proposal_id = ANY($2)',
+          [viewer.user.id, proposalIds],
+        );
+        const map = new Map(rows.map((r) => [r.proposal_id, r.choice]));
+        return proposalIds.map((id) => map.get(id) ?? null);
+      }));
+    },
   };
 }
