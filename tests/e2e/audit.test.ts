@@ -54,7 +54,9 @@ async function waitForEntries(page: Page, accept: (entry: Locator) => Promise<bo
     const busy = await page.locator('main [aria-busy=true], main .loading').count();
     if (n > 0 && busy === 0) {
       let all = true;
-      for (let i = 0; i < n && all; i++) all = await accept(entries.nth(i));
+      // The list may re-render between counting and reading (a filter's results replacing the old ones):
+      // an entry gone meanwhile means "look again", not a failure.
+      for (let i = 0; i < n && all; i++) all = await accept(entries.nth(i)).catch(() => false);
       if (all) return n;
     }
     if (Date.now() > deadline) throw new Error(`${what}: entries never matched (${n} shown)`);
@@ -62,7 +64,7 @@ async function waitForEntries(page: Page, accept: (entry: Locator) => Promise<bo
   }
 }
 
-const attr = (l: Locator, name: string) => l.getAttribute(name).then((v) => v ?? '');
+const attr = (l: Locator, name: string) => l.getAttribute(name, { timeout: 2000 }).then((v) => v ?? '');
 
 /** The entry ids on the page, in order. */
 const entryIds = (page: Page) =>
