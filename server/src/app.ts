@@ -54,9 +54,10 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
     sweepMs: config.EVENTS_SWEEP_MS,
     retentionSeconds: config.EVENTS_RETENTION_SECONDS,
   });
+  // One command connection for the rate limits and for publishing events; the relay adds its subscriber.
+  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, 'commonweal', logger) : null;
   const channel = `commonweal:events:${String(dataSource.driver.database ?? 'default')}`;
-  events.start(config.REDIS_URL ? connectRedisRelay(config.REDIS_URL, channel, events, logger) : null);
-  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, 'commonweal-rate-limits', logger) : null;
+  events.start(config.REDIS_URL && redis ? connectRedisRelay(config.REDIS_URL, channel, events, logger, redis) : null);
   const services = createServices(dataSource, events, config, { redis });
   const deps: ContextDeps = { dataSource, events, services, logger };
   const schema = await buildAppSchema();

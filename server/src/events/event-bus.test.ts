@@ -4,10 +4,13 @@ import { Topic, type DomainEvent } from '../graphql/pubsub.js';
 import { inTransaction } from '../modules/shared/transaction.js';
 import { Factory, seedProposal, startHarness, subscribe, type Harness } from '../test-support/harness.js';
 import { EventBus, type Relay } from './event-bus.js';
+import { connectRedis, disconnectRedis } from '../redis.js';
 import { connectRedisRelay } from './redis-relay.js';
 
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const logger = createLogger('silent');
+/** The command connection the buses publish through, as an instance's is. */
+const publisher = connectRedis(REDIS_URL, 'test-events', logger);
 const FAST = { pollMs: 50, sweepMs: 60_000, retentionSeconds: 3600 };
 
 describe('live events through the outbox', () => {
@@ -27,6 +30,7 @@ describe('live events through the outbox', () => {
   });
   afterAll(async () => {
     for (const bus of buses) await bus.close();
+    await disconnectRedis(publisher);
     await h.close();
   });
 
@@ -34,7 +38,7 @@ describe('live events through the outbox', () => {
   async function instance(withRedis = true): Promise<EventBus> {
     const bus = new EventBus(h.db.dataSource, logger, FAST);
     const channel = `commonweal:events:test:${String(h.db.dataSource.driver.database)}`;
-    const relay: Relay | null = withRedis ? connectRedisRelay(REDIS_URL, channel, bus, logger) : null;
+    const relay: Relay | null = withRedis ? connectRedisRelay(REDIS_URL, channel, bus, logger, publisher) : null;
     bus.start(relay);
     for (let waited = 0; relay && !relay.connected(); waited += 20) {
       if (waited > 5000) throw new Error(`Redis at ${REDIS_URL} did not answer`);

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import { connectRedis, disconnectRedis } from '../redis.js';
 import type { EventBus, Relay } from './event-bus.js';
@@ -16,8 +17,10 @@ export function connectRedisRelay(
   channel: string,
   bus: EventBus,
   logger: Logger,
+  /** The instance's command connection (shared with the rate limits; closed by its owner). */
+  publisher: Redis,
 ): Relay {
-  const publisher = connectRedis(url, 'commonweal-events-pub', logger);
+  // A connection in subscriber mode can do nothing else: it is the relay's own.
   const subscriber = connectRedis(url, 'commonweal-events-sub', logger);
 
   let subscribed = false;
@@ -43,7 +46,7 @@ export function connectRedisRelay(
     },
     connected: () => subscribed && subscriber.status === 'ready',
     async close() {
-      await Promise.all([disconnectRedis(publisher), disconnectRedis(subscriber)]);
+      await disconnectRedis(subscriber);
     },
   };
 }

@@ -4,13 +4,13 @@ import type { Logger } from '../logger.js';
 import { loadActor, type Actor } from '../modules/users/actor.js';
 import type { Services } from '../services.js';
 import { AppError, unauthenticated } from './errors.js';
-import { createLoaders, sharedLoadersFor, type Loaders } from './loaders.js';
+import { Loaders, sharedLoadersFor } from './loaders.js';
 import type { EventBus, EventPosition } from '../events/event-bus.js';
 import type { PubSubChannels } from './pubsub.js';
 
 export interface Context {
   viewer: Actor | null;
-  loaders: Loaders;
+  readonly loaders: Loaders;
   /**
    * A subscription's events: one stream (topic and key). The position of the
    * event being resolved is kept in `event`, and sent to the client with the
@@ -72,10 +72,7 @@ export function buildContext(
   const context: Context = {
     viewer,
     get loaders() {
-      return (loaders ??= createLoaders(deps.dataSource, viewer));
-    },
-    set loaders(value) {
-      loaders = value;
+      return (loaders ??= new Loaders(deps.dataSource, viewer));
     },
     subscribe: (topic, key) => {
       loaders = null; // what the subscribe step loaded is not needed while waiting for events
@@ -91,7 +88,7 @@ export function buildContext(
     },
     renewLoaders(event) {
       const shared = event ? sharedLoadersFor(deps.dataSource, event) : undefined;
-      loaders = createLoaders(deps.dataSource, viewer, shared);
+      loaders = new Loaders(deps.dataSource, viewer, shared);
     },
   };
   return context;

@@ -11,6 +11,18 @@ const UNIQUE_VIOLATION = '23505';
 export type AppErrorCode = ErrorCode;
 
 /**
+ * Every `extensions.code` a response can carry: the contract's codes and
+ * those of the transport (a document that does not parse or validate, a body
+ * that is not JSON or too large).
+ */
+export const RESPONSE_CODES: ReadonlySet<string> = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+]);
+
+/**
  * The one error type services throw. `field` names the offending input field
  * for BAD_USER_INPUT so clients can put the message next to it.
  */

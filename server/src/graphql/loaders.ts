@@ -155,8 +155,3 @@ export class Loaders {
     return (this.made.feedback ??= createFeedbackLoaders(this.ds, this.viewer));
   }
 }
-
-/** The loaders of one request or subscription event. */
-export function createLoaders(ds: DataSource, viewer: Actor | null, shared?: SharedLoaders): Loaders {
-  return new Loaders(ds, viewer, shared);
-}

@@ -1,24 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Context } from './context.js';
+import { RESPONSE_CODES } from './errors.js';
 
 /** Error codes are a closed set; anything else counts as OTHER, so clients cannot grow the label space. */
-const KNOWN_CODES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INSUFFICIENT_FUNDS',
-  'RATE_LIMITED',
-  'INTERNAL_SERVER_ERROR',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'BAD_REQUEST',
-]);
-
 export const codeLabel = (code: unknown): string =>
-  typeof code === 'string' && KNOWN_CODES.has(code) ? code : 'OTHER';
+  typeof code === 'string' && RESPONSE_CODES.has(code) ? code : 'OTHER';
 
 /**
  * The server's Prometheus metrics (prom-client), in a registry of their own

@@ -2,7 +2,7 @@ import { LIMITS, Role } from '@commonweal/shared';
 import type { DataSource } from 'typeorm';
 import { badInput } from '../../graphql/errors.js';
 import { hasRole, type Actor } from '../users/actor.js';
-import type { AuditEntry } from './audit.resolver.js';
+import type { AuditEntry } from './audit.type.js';
 
 export interface AuditFilter {
   entity: string | null;
