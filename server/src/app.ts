@@ -161,7 +161,7 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
 
   app.use(
     '/graphql',
-    // Benchmarks only: each request tallies its SQL statements (sqlCountPlugin sends the tally).
+    // Benchmarks and the statement-counting tests: each request tallies its SQL statements (sqlCountPlugin sends the tally).
     (_req, _res, next) => (config.SQL_COUNT_HEADER ? countStatementsIn(next) : next()),
     // Each request runs in its own audit scope; the context fills in the actor once the token is checked.
     (_req, _res, next) => runInAuditScope({ requestId: randomUUID(), actorId: null, actorRole: null }, next),

@@ -12,11 +12,29 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
  */
 export const SQL_COUNT_HEADER = 'x-sql-statements';
 
-const tally = new AsyncLocalStorage<{ statements: number }>();
+/** One request's tally; `opened` orders requests (tests count only the requests they started). */
+export interface StatementTally {
+  statements: number;
+  readonly opened: number;
+}
+
+const tally = new AsyncLocalStorage<StatementTally>();
+let tallies = 0;
 
 /** Runs `work` (and everything it starts) with a statement tally of its own. */
 export function countStatementsIn<T>(work: () => T): T {
-  return tally.run({ statements: 0 }, work);
+  tallies += 1;
+  return tally.run({ statements: 0, opened: tallies }, work);
+}
+
+/** The tally the caller runs in, if any. */
+export function currentTally(): StatementTally | undefined {
+  return tally.getStore();
+}
+
+/** How many tallies have been opened so far in this process. */
+export function talliesOpened(): number {
+  return tallies;
 }
 
 /** The current request's tally; null outside countStatementsIn. */

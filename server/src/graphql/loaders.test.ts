@@ -167,7 +167,7 @@ describe('the proposal feed is N+1 free', () => {
       const subs = listeners.slice(0, n).map((u) => subscribe<any>(h.ws(u.token), LIVE, { id: proposal.id }));
       await new Promise((r) => setTimeout(r, 1000)); // subscribed (each socket loads its viewer, each subscribe its proposal)
       const body = `To ${n} listeners`;
-      const { statements, result } = await counter.measure(async () => {
+      const { statements, result } = await counter.measureAll(async () => {
         await h.gql(
           `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`,
           { i: { proposalId: proposal.id, body } },

@@ -20,6 +20,7 @@ import {
 } from '@commonweal/shared';
 import { Proposal } from '../modules/proposals/proposal.entity.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
+import { SqlCounter } from './sql-counter.js';
 
 export interface GqlResult<T = Record<string, any>> {
   data?: T | null;
@@ -57,6 +58,8 @@ export async function startHarness(
     MUTATIONS_PER_MINUTE: '100000',
     DONATIONS_PER_IP_PER_HOUR: '100000',
     LOGIN_MAX_FAILURES_PER_IP: '100000',
+    // A SqlCounter attributes statements to requests through the server's per-request tally.
+    ...(options.sqlLogger instanceof SqlCounter ? { SQL_COUNT_HEADER: 'true' } : {}),
     ...options.env,
   });
   const app = await createApp({ config, dataSource: db.dataSource, logger: createLogger('silent') });
