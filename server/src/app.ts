@@ -24,6 +24,7 @@ import { connectRedis, disconnectRedis } from './redis.js';
 import type { Logger } from './logger.js';
 import { currentAuditScope, runInAuditScope } from './modules/audit/audit-scope.js';
 import { ledgerCsvRouter } from './modules/ledger/ledger.http.js';
+import { CompiledOperations } from './graphql/jit.js';
 import { countStatementsIn, SQL_COUNT_HEADER, statementsSoFar } from './db/sql-count.js';
 import { surveyCsvRouter } from './modules/surveys/surveys.http.js';
 import { createServices, type Services } from './services.js';
@@ -61,6 +62,7 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
   const services = createServices(dataSource, events, config, { redis });
   const deps: ContextDeps = { dataSource, events, services, logger };
   const schema = await buildAppSchema();
+  const operations = new CompiledOperations(schema);
   const formatError = createErrorFormatter(logger, config.isProduction);
   const metrics = createMetrics();
   const limits = queryLimitsOf(config);
@@ -76,10 +78,10 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
   app.use(cors({ origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false }));
   const httpServer = createHttpServer(app);
 
-  const ws = attachWebSocketServer({ httpServer, schema, deps, config, limits, rules, formatError, logger, metrics });
+  const ws = attachWebSocketServer({ httpServer, schema, operations, deps, config, limits, rules, formatError, logger, metrics });
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: operations.apolloGateway(),
     formatError,
     introspection: !config.isProduction,
     hideSchemaDetailsFromClientErrors: limits.hideSchema,

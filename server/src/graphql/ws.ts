@@ -1,20 +1,16 @@
 import type { Server } from 'node:http';
 import {
-  createSourceEventStream,
   getOperationAST,
   GraphQLError,
-  subscribe as graphqlSubscribe,
-  type DocumentNode,
-  type ExecutionArgs,
   type ExecutionResult,
   type FormattedExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
-import { compileQuery } from 'graphql-jit';
 import { decodeJwt } from 'jose';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { clientAddress } from '../client-address.js';
+import type { CompiledOperations } from './jit.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { buildContext, tokenFrom, viewerFor, type Context, type ContextDeps } from './context.js';
@@ -38,6 +34,8 @@ export const WS_CLOSE = {
 export interface WebSocketOptions {
   httpServer: Server;
   schema: GraphQLSchema;
+  /** Runs each subscription's events through its compiled operation. */
+  operations: CompiledOperations;
   deps: ContextDeps;
   config: Pick<
     Config,
@@ -74,7 +72,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * messages and subscriptions are capped.
  */
 export function attachWebSocketServer(options: WebSocketOptions): { dispose(): Promise<void>; close(): void } {
-  const { httpServer, schema, deps, config, limits, rules, formatError, logger, metrics } = options;
+  const { httpServer, schema, operations, deps, config, limits, rules, formatError, logger, metrics } = options;
   const checkOperationCached = cachedOperationChecker(schema, limits, rules);
   const wsServer = new WebSocketServer({
     server: httpServer,
@@ -152,7 +150,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
         };
       },
       // Every event of a subscription runs the same document for each subscriber: compiled once.
-      subscribe: compiledSubscriptions(schema),
+      subscribe: (args) => operations.subscribe(args),
       context: (ctx) =>
         buildContext(deps, ctx.extra.viewer ?? null, clientAddress(ctx.extra.request, config.TRUST_PROXY)),
       onError: (_ctx, _id, _payload, errors) => {
@@ -190,54 +188,6 @@ function closeAtExpiry(
   return { cancel: () => clearTimeout(timer) };
 }
 
-/**
- * Runs subscriptions' events with graphql-jit: graphql-js sets up the event
- * stream (the subscribe resolvers get their arguments as always), and each
- * event is resolved by the operation compiled to a function once per
- * document (the operation cache keeps the document object the same for the
- * same text), instead of graphql-js walking the document again for every
- * subscriber and every event.
- */
-function compiledSubscriptions(schema: GraphQLSchema) {
-  type Compiled = ReturnType<typeof compileQuery>;
-  const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
-  const compile = (args: ExecutionArgs): Compiled => {
-    let byName = compiled.get(args.document);
-    if (!byName) compiled.set(args.document, (byName = new Map()));
-    const name = args.operationName ?? '';
-    let query = byName.get(name);
-    if (!query) {
-      query = compileQuery(schema, args.document, args.operationName ?? undefined) as Compiled;
-      byName.set(name, query);
-    }
-    return query;
-  };
-  return async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
-    const query = compile(args);
-    if (!('query' in query)) return graphqlSubscribe(args); // not compilable: graphql-js as before
-    const source = await createSourceEventStream(args);
-    if (!(Symbol.asyncIterator in source)) return source;
-    const events = source[Symbol.asyncIterator]();
-    const results: AsyncIterableIterator<ExecutionResult> = {
-      next: async () => {
-        const event = await events.next();
-        if (event.done) return { done: true, value: undefined };
-        const result = await query.query(event.value, args.contextValue, args.variableValues);
-        return { done: false, value: result as ExecutionResult };
-      },
-      return: async () => {
-        await events.return?.();
-        return { done: true, value: undefined };
-      },
-      throw: async (error?: unknown) => {
-        await events.return?.();
-        throw error;
-      },
-      [Symbol.asyncIterator]: () => results,
-    };
-    return results;
-  };
-}
 
 /**
  * Tells the client which event of its stream a result answers

@@ -68,6 +68,11 @@ export class ProposalsResolver {
       { fundId: assertOptionalId(fundId, 'fundId'), status, category, search },
       pageSize(first, 20),
       after ?? null,
+      ({ authors, organizations, needs }) => {
+        for (const u of authors) ctx.loaders.users.byId.prime(u.id, u);
+        for (const o of organizations) ctx.loaders.organizations.byId.prime(o.id, o);
+        for (const n of needs) ctx.loaders.needs.byId.prime(n.id, n);
+      },
     );
   }
 

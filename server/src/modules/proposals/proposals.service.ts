@@ -17,6 +17,8 @@ import type { EventBus } from '../../events/event-bus.js';
 import { follow, notify, notifyFollowers } from '../notifications/notify.js';
 import { Fund } from '../funds/fund.entity.js';
 import { Need } from '../needs/need.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { User } from '../users/user.entity.js';
 import { decodeCursor, toConnection, type Connection } from '../shared/connection.js';
 import { inTransaction } from '../shared/transaction.js';
 import {
@@ -64,6 +66,19 @@ function assertWindowEnd(field: string, endsAt: Date, now: Date): void {
 }
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The rows a page of proposals names, fetched with the page. */
+export interface ListedRelations {
+  authors: User[];
+  organizations: Organization[];
+  needs: Need[];
+}
+
+interface Listed {
+  listedAuthor?: User | null;
+  listedOrganization?: Organization | null;
+  listedNeed?: Need | null;
+}
 
 export class ProposalsService {
   constructor(
@@ -232,11 +247,17 @@ export class ProposalsService {
     });
   }
 
+  /**
+   * A page of proposals, newest first. The page's authors, organizations and
+   * needs come in the same statement and go to `related` (the request's
+   * loaders take them), so a list and its names cost one statement.
+   */
   async list(
     viewer: Actor | null,
     filter: ProposalFilter,
     first: number,
     after: string | null,
+    related?: (rows: ListedRelations) => void,
   ): Promise<Connection<Proposal>> {
     const cursor = decodeCursor(after);
     const search = filter.search?.trim();
@@ -255,6 +276,9 @@ export class ProposalsService {
       return qb;
     };
     const page = base()
+      .leftJoinAndMapOne('p.listedAuthor', User, 'author', 'author.id = p.author_id')
+      .leftJoinAndMapOne('p.listedOrganization', Organization, 'org', 'org.id = p.organization_id')
+      .leftJoinAndMapOne('p.listedNeed', Need, 'need', 'need.id = p.need_id')
       .orderBy('p.created_at', 'DESC')
       .addOrderBy('p.id', 'DESC')
       .limit(first + 1);
@@ -263,6 +287,17 @@ export class ProposalsService {
     const count = base().select('count(*)');
     page.addSelect(`(${count.getQuery()})`, 'total_count');
     const { entities, raw } = await page.getRawAndEntities<{ total_count: string }>();
+    const listed = entities as Array<Proposal & Listed>;
+    related?.({
+      authors: listed.flatMap((p) => p.listedAuthor ?? []),
+      organizations: listed.flatMap((p) => p.listedOrganization ?? []),
+      needs: listed.flatMap((p) => p.listedNeed ?? []),
+    });
+    for (const p of listed) {
+      delete p.listedAuthor;
+      delete p.listedOrganization;
+      delete p.listedNeed;
+    }
     const total = raw[0] ? Number(raw[0].total_count) : await base().getCount(); // past the end: no row carries it
     return toConnection(entities, first, total);
   }
