@@ -25,6 +25,7 @@ import type { Logger } from './logger.js';
 import { currentAuditScope, runInAuditScope } from './modules/audit/audit-scope.js';
 import { ledgerCsvRouter } from './modules/ledger/ledger.http.js';
 import { CompiledOperations } from './graphql/jit.js';
+import { PublicQueryCache } from './graphql/public-cache.js';
 import { countStatementsIn, SQL_COUNT_HEADER, statementsSoFar } from './db/sql-count.js';
 import { surveyCsvRouter } from './modules/surveys/surveys.http.js';
 import { createServices, type Services } from './services.js';
@@ -65,6 +66,11 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
   const operations = new CompiledOperations(schema);
   const formatError = createErrorFormatter(logger, config.isProduction);
   const metrics = createMetrics();
+  const publicCache = new PublicQueryCache(
+    dataSource,
+    { entries: config.PUBLIC_CACHE_ENTRIES, maxAgeMs: config.PUBLIC_CACHE_MAX_AGE_MS },
+    metrics.publicCache,
+  );
   const limits = queryLimitsOf(config);
   const rules = limitRules(limits);
 
@@ -78,7 +84,18 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
   app.use(cors({ origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false }));
   const httpServer = createHttpServer(app);
 
-  const ws = attachWebSocketServer({ httpServer, schema, operations, deps, config, limits, rules, formatError, logger, metrics });
+  const ws = attachWebSocketServer({
+    httpServer,
+    schema,
+    operations,
+    deps,
+    config,
+    limits,
+    rules,
+    formatError,
+    logger,
+    metrics,
+  });
 
   const apollo = new ApolloServer<Context>({
     gateway: operations.apolloGateway(),
@@ -135,6 +152,8 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
           },
         }),
       },
+      // Last: an anonymous query is answered from the cache only after every check above passed.
+      publicCache.plugin(),
     ],
   });
   await apollo.start();

@@ -82,6 +82,10 @@ const schema = z.object({
     .min(60)
     .default(24 * 60 * 60),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Anonymous queries' answers kept while the database has not changed (graphql/public-cache.ts); 0 turns it off. */
+  PUBLIC_CACHE_ENTRIES: z.coerce.number().int().min(0).default(200),
+  /** ... and for at most this long, for what changes with the clock alone (a campaign's end). */
+  PUBLIC_CACHE_MAX_AGE_MS: z.coerce.number().int().min(1).default(5000),
   /** Benchmarks only: each /graphql response names the SQL statements it ran in an x-sql-statements header. */
   SQL_COUNT_HEADER: z
     .enum(['true', 'false'])

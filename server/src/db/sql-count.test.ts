@@ -19,7 +19,10 @@ async function statementsOf(url: string, query: string): Promise<string | null> 
 describe('SQL_COUNT_HEADER=true', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ sqlLogger: new StatementCountingLogger(), env: { SQL_COUNT_HEADER: 'true' } });
+    h = await startHarness({
+      sqlLogger: new StatementCountingLogger(),
+      env: { SQL_COUNT_HEADER: 'true', PUBLIC_CACHE_ENTRIES: '0' },
+    });
     const f = new Factory(h);
     const { fund } = await f.fund();
     const author = await f.user(Role.RESIDENT);

@@ -34,6 +34,12 @@ export function createMetrics() {
     labelNames: ['code'] as const,
     registers: [registry],
   });
+  const publicCache = new Counter({
+    name: 'commonweal_public_cache_lookups_total',
+    help: 'Anonymous queries looked up in the public query cache, by result (hit, miss)',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
   const sockets = new Gauge({
     name: 'commonweal_websocket_connections',
     help: 'Open WebSocket connections',
@@ -72,6 +78,7 @@ export function createMetrics() {
     registry,
     plugin,
     errors,
+    publicCache,
     sockets,
     /** Tells the gauge how to count active subscriptions when scraped. */
     countSubscriptionsWith(count: () => number): void {

@@ -188,7 +188,6 @@ function closeAtExpiry(
   return { cancel: () => clearTimeout(timer) };
 }
 
-
 /**
  * Tells the client which event of its stream a result answers
  * (`extensions.event.seq`: 1, 2, 3 … per stream, without gaps) and which
