@@ -42,17 +42,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function runLiveBenchmarks(ctx: BenchContext): Promise<BenchRow[]> {
   const scale = (full: number) => (ctx.quick ? full / 10 : full);
   const rows: BenchRow[] = [];
-  rows.push(
-    ...(await guarded('3. Live fan-out', `${scale(1000)} subscribers, one instance`, () =>
-      fanOutOnOneInstance(ctx, scale(1000), 150, false),
-    )),
-  );
-  rows.push(
-    ...(await guarded('3. Live fan-out', `${scale(10_000)} subscribers, one instance`, () =>
-      fanOutOnOneInstance(ctx, scale(10_000), 1500, true),
-    )),
-  );
-  for (const instances of [2, 4]) {
+  if (ctx.runs('3a')) {
+    rows.push(
+      ...(await guarded('3. Live fan-out', `${scale(1000)} subscribers, one instance`, () =>
+        fanOutOnOneInstance(ctx, scale(1000), 150, false),
+      )),
+    );
+  }
+  if (ctx.runs('3b')) {
+    rows.push(
+      ...(await guarded('3. Live fan-out', `${scale(10_000)} subscribers, one instance`, () =>
+        fanOutOnOneInstance(ctx, scale(10_000), 1500, true),
+      )),
+    );
+  }
+  for (const instances of ctx.runs('4') ? [2, 4] : []) {
     const subscribers = ctx.quick ? 200 : 1000;
     rows.push(
       ...(await guarded('4. Many instances', `${instances} instances, ${subscribers} subscribers`, () =>
@@ -60,11 +64,13 @@ export async function runLiveBenchmarks(ctx: BenchContext): Promise<BenchRow[]> 
       )),
     );
   }
-  rows.push(
-    ...(await guarded('5b. Comments under watch', `${scale(1000)} subscribers`, () =>
-      commentsUnderWatch(ctx, scale(1000), ctx.quick ? 5 : 20, ctx.quick ? 3000 : 10_000),
-    )),
-  );
+  if (ctx.runs('5b')) {
+    rows.push(
+      ...(await guarded('5b. Comments under watch', `${scale(1000)} subscribers`, () =>
+        commentsUnderWatch(ctx, scale(1000), ctx.quick ? 5 : 20, ctx.quick ? 3000 : 10_000),
+      )),
+    );
+  }
   return rows;
 }
 

@@ -23,7 +23,10 @@ import { databaseUrlFor, timed, withClient } from './util.js';
 
 const quick = process.env['BENCH_QUICK'] === '1';
 const keep = process.env['BENCH_KEEP'] === '1';
-/** BENCH_SECTIONS=1,2,live,5a,6 runs only those (and leaves docs/benchmarks.md alone): for profiling one section. */
+/**
+ * BENCH_SECTIONS=1,2,live,5a,6 runs only those (and leaves docs/benchmarks.md alone): for profiling one section.
+ * Parts of the live sections run alone too: 3a (1,000 subscribers), 3b (10,000), 4, 5b.
+ */
 const only = process.env['BENCH_SECTIONS']?.split(',').map((s) => s.trim());
 const adminUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -104,7 +107,10 @@ async function main(): Promise<void> {
     const { seeded, world } = seeding;
     console.log(`seeded ${JSON.stringify(seeded.counts)} in ${(seedMs / 1000).toFixed(1)} s`);
 
-    const ctx: BenchContext = { seeded, databaseUrl, redisUrl, startInstance, quick };
+    const LIVE_PARTS = ['3a', '3b', '4', '5b'];
+    const liveParts = only?.filter((id) => LIVE_PARTS.includes(id)) ?? [];
+    const runs = (part: string) => !only || only.includes('live') || liveParts.includes(part);
+    const ctx: BenchContext = { seeded, databaseUrl, redisUrl, startInstance, quick, runs };
     const sections: Array<[id: string, name: string, run: () => Promise<BenchRow[]>]> = [
       ['1', '1. Feed vs its floor', () => feedVsFloor(ctx)],
       ['2', '2. SQL statements per request', () => statementsPerRequest(ctx, world)],
@@ -114,7 +120,8 @@ async function main(): Promise<void> {
     ];
     const rows: BenchRow[] = [];
     for (const [id, name, run] of sections) {
-      if (!only || only.includes(id)) rows.push(...(await runSection(name, run)));
+      const wanted = !only || only.includes(id) || (id === 'live' && liveParts.length > 0);
+      if (wanted) rows.push(...(await runSection(name, run)));
     }
     printTables(rows);
     const wallSeconds = (performance.now() - started) / 1000;

@@ -26,6 +26,8 @@ export interface BenchContext {
   startInstance(env?: Record<string, string>): Promise<StartedServer>;
   /** Quick mode (BENCH_QUICK=1): smaller counts and shorter runs, for trying the suite out. */
   quick: boolean;
+  /** Whether a part of the live sections runs ('3a' 1,000 subscribers, '3b' 10,000, '4', '5b'): all by default. */
+  runs(part: string): boolean;
 }
 
 /** One row of the printed table and of docs/benchmarks.md. */

@@ -165,7 +165,10 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   }
 
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', SERVER_MAIN], {
+  // SERVER_NODE_ARGS: extra Node flags for every server started, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to
+  // profile a benchmark section (a profile is written when the server exits).
+  const nodeArgs = process.env['SERVER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', SERVER_MAIN], {
     env,
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
