@@ -1,6 +1,7 @@
 import {
   execute,
   GraphQLError,
+  GraphQLInputObjectType,
   GraphQLInt,
   GraphQLList,
   GraphQLNonNull,
@@ -14,6 +15,13 @@ import { CompiledOperations } from './jit.js';
 
 class Refused extends Error {}
 
+const Filter = new GraphQLInputObjectType({
+  name: 'Filter',
+  fields: {
+    name: { type: new GraphQLNonNull(GraphQLString) },
+    tags: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(GraphQLString))), defaultValue: [] },
+  },
+});
 const Item = new GraphQLObjectType({ name: 'Item', fields: { n: { type: GraphQLInt } } });
 const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
@@ -28,6 +36,11 @@ const schema = new GraphQLSchema({
         },
       },
       list: { type: new GraphQLList(Item), resolve: () => [{ n: 1 }, { n: 2 }] },
+      echo: {
+        type: GraphQLString,
+        args: { input: { type: new GraphQLNonNull(Filter) } },
+        resolve: (_root, { input }: { input: unknown }) => JSON.stringify(input),
+      },
     },
   }),
 });
@@ -45,6 +58,12 @@ describe('compiled operations answer as graphql-js does', () => {
     const { expected, actual } = await both('query($n: String!) { greet(name: $n) list { n } }', { n: 'Ana' });
     expect(actual).toEqual(expected);
     expect(actual.data).toEqual({ greet: 'hello Ana', list: [{ n: 1 }, { n: 2 }] });
+  });
+
+  it('for an input object whose list field is left to its default (graphql-jit alone refused it)', async () => {
+    const { expected, actual } = await both('query($f: Filter!) { echo(input: $f) }', { f: { name: 'a' } });
+    expect(actual).toEqual(expected);
+    expect(actual.data).toEqual({ echo: JSON.stringify({ name: 'a', tags: [] }) });
   });
 
   it('for a resolver that throws: a graphql-js GraphQLError around the original, with path and locations', async () => {

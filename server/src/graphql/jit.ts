@@ -40,19 +40,32 @@ export class CompiledOperations {
   }
 
   /**
-   * A query or mutation, as graphql-js `execute` would run it: bad variables
-   * are refused by graphql-js itself (the same errors, which Apollo answers
-   * with 400 and BAD_USER_INPUT), and the compiled function's errors become
-   * graphql-js GraphQLErrors again.
+   * A query or mutation, as graphql-js `execute` would run it: variables are
+   * coerced by graphql-js itself (bad ones get the same errors, which Apollo
+   * answers with 400 and BAD_USER_INPUT), and the compiled function's errors
+   * become graphql-js GraphQLErrors again.
    */
   async execute(args: ExecutionArgs): Promise<ExecutionResult> {
     const query = this.compile(args.document, args.operationName);
-    const operation = getOperationAST(args.document, args.operationName);
-    if (!query || !operation) return execute(args);
-    const variables = getVariableValues(this.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
-    if (variables.errors) return { errors: variables.errors };
-    const result = (await query.query(args.rootValue, args.contextValue, args.variableValues)) as ExecutionResult;
+    if (!query) return execute(args);
+    const variables = this.coerceVariables(args);
+    if ('errors' in variables) return { errors: variables.errors };
+    const result = (await query.query(args.rootValue, args.contextValue, variables.coerced)) as ExecutionResult;
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+  }
+
+  /**
+   * The variables as graphql-js coerces them (defaults of input fields
+   * filled in, which graphql-jit's own coercion misses for a list field with
+   * a default), or graphql-js's errors for bad ones. The compiled function
+   * gets the coerced values; coercing them again changes nothing.
+   */
+  private coerceVariables(
+    args: ExecutionArgs,
+  ): { coerced: Record<string, unknown> } | { errors: readonly GraphQLError[] } {
+    const operation = getOperationAST(args.document, args.operationName);
+    const result = getVariableValues(this.schema, operation?.variableDefinitions ?? [], args.variableValues ?? {});
+    return result.errors ? { errors: result.errors } : { coerced: result.coerced };
   }
 
   /**
@@ -65,12 +78,14 @@ export class CompiledOperations {
     if (!query) return graphqlSubscribe(args);
     const source = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in source)) return source;
+    const variables = this.coerceVariables(args);
+    if ('errors' in variables) return { errors: variables.errors }; // createSourceEventStream refused them already
     const events = source[Symbol.asyncIterator]();
     const results: AsyncIterableIterator<ExecutionResult> = {
       next: async () => {
         const event = await events.next();
         if (event.done) return { done: true, value: undefined };
-        const result = (await query.query(event.value, args.contextValue, args.variableValues)) as ExecutionResult;
+        const result = (await query.query(event.value, args.contextValue, variables.coerced)) as ExecutionResult;
         return {
           done: false,
           value: result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result,
