@@ -156,6 +156,20 @@ export enum NotificationKind {
   NEED_ADDRESSED = 'NEED_ADDRESSED',
   /** A moderator hid or restored your comment. */
   COMMENT_MODERATED = 'COMMENT_MODERATED',
+  /** A proposal that fits what your organization offers opened for sponsorship or for bids. */
+  MATCHING_PROPOSAL_OPENED = 'MATCHING_PROPOSAL_OPENED',
+}
+
+/** Why an organization fits a need or a proposal (each reason adds points to the match's score). */
+export enum MatchReasonKind {
+  /** It offers the category. */
+  CATEGORY = 'CATEGORY',
+  /** It serves the neighborhood. */
+  NEIGHBORHOOD = 'NEIGHBORHOOD',
+  /** Its record on the platform: projects completed and reported on, sponsorships fulfilled. */
+  TRACK_RECORD = 'TRACK_RECORD',
+  /** The budget against the yearly range it sponsors. */
+  BUDGET_FIT = 'BUDGET_FIT',
 }
 
 export enum ModerationAction {

@@ -15,6 +15,12 @@ export const LIMITS = {
   proposalBody: { min: 10, max: 20000 },
   /** 1 fen .. 100,000,000 yuan. */
   budgetMinor: { min: 1, max: 10_000_000_000 },
+  /** An organization's declared yearly sponsorship range: 0 .. 10,000,000,000 yuan. */
+  yearlyBudgetMinor: { min: 0, max: 1_000_000_000_000 },
+  /** Neighborhoods one organization may declare it serves. */
+  offerNeighborhoods: { max: 50 },
+  /** How many matches or opportunities one list holds. */
+  matches: { min: 1, max: 50 },
   commentBody: { min: 1, max: 4000 },
   decisionNote: { max: 2000 },
   searchText: { max: 100 },

@@ -372,6 +372,9 @@ const unchangedStatus =
     expect(await statusOf(id)).toBe(allowed ? after : before);
   };
 
+const OFFER_CATEGORIES = ['ELDERLY_CARE', 'YOUTH_EDUCATION', 'HEALTHCARE', 'ENVIRONMENT'];
+let offerTries = 0;
+
 const OPS: Record<string, Operation> = {
   createNeed: {
     document: 'mutation M($input: CreateNeedInput!) { createNeed(input: $input) { id status } }',
@@ -552,6 +555,25 @@ const OPS: Record<string, Operation> = {
           const after = ok(await api.gql('{ viewerMembership { status } }', {}, m.token)).viewerMembership.status;
           expect(after).toBe(allowed ? 'REJECTED' : 'PENDING');
         },
+      };
+    },
+  },
+
+  declareOffer: {
+    document: 'mutation M($input: DeclareOfferInput!) { declareOffer(input: $input) { offer { categories } } }',
+    prepare: async () => {
+      // Each try declares a category the offer does not hold yet, so a change shows.
+      const offerOf = async () =>
+        ok(
+          await api.gql('query Q($id: ID!) { organization(id: $id) { offer { categories } } }', {
+            id: enterpriseOrgId,
+          }),
+        ).organization.offer?.categories ?? null;
+      const before = await offerOf();
+      const category = OFFER_CATEGORIES[offerTries++ % OFFER_CATEGORIES.length]!;
+      return {
+        variables: { input: { organizationId: enterpriseOrgId, categories: [category], kinds: ['FUNDS'] } },
+        verify: async (allowed) => expect(await offerOf()).toEqual(allowed ? [category] : before),
       };
     },
   },

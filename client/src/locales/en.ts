@@ -1,4 +1,5 @@
 import { en as audit } from '../features/audit/messages';
+import { en as matching } from '../features/matching/messages';
 import { en as meetings } from '../features/meetings/messages';
 import { en as participation } from '../features/participation/messages';
 import { en as surveys } from '../features/surveys/messages';
@@ -583,6 +584,7 @@ export const en = {
   surveys,
   meetings,
   audit,
+  matching,
 };
 
 export type Messages = typeof en;

@@ -1,4 +1,5 @@
 import { zhCN as audit } from '../features/audit/messages';
+import { zhCN as matching } from '../features/matching/messages';
 import { zhCN as meetings } from '../features/meetings/messages';
 import { zhCN as participation } from '../features/participation/messages';
 import { zhCN as surveys } from '../features/surveys/messages';
@@ -578,4 +579,5 @@ export const zhCN: Messages = {
   surveys,
   meetings,
   audit,
+  matching,
 };

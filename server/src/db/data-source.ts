@@ -1,3 +1,5 @@
+import { Matching1764600000000 } from './migrations/1764600000000-Matching.js';
+import { OrganizationOffer } from '../modules/matching/offer.entity.js';
 import 'reflect-metadata';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { Bid } from '../modules/bids/bid.entity.js';
@@ -63,6 +65,7 @@ export const ENTITIES = [
   SurveyAnswer,
   Meeting,
   MeetingRsvp,
+  OrganizationOffer,
 ];
 export const MIGRATIONS = [
   Foundation1764100000000,
@@ -74,6 +77,7 @@ export const MIGRATIONS = [
   RateLimits1764500000000,
   AuditLog1764500000100,
   EventOutbox1764500000200,
+  Matching1764600000000,
 ];
 
 export interface DataSourceOptions {

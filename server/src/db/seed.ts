@@ -473,6 +473,32 @@ export async function seedDemo(ds: DataSource, services: Services): Promise<bool
     await comments.report(resident!, rude.id, 'Insults a family in the building');
     await comments.report(resident2!, rude.id, 'Personal attack');
   }
+
+  // What the verified demo organizations offer, declared last so seeding sends no matching notifications:
+  // matching ranks them for the needs and proposals above.
+  await services.matching.declareOffer(enterprise!, {
+    organizationId: ids.logisticsId,
+    categories: [Category.ELDERLY_CARE, Category.ENVIRONMENT, Category.EMERGENCY_RELIEF],
+    kinds: [SponsorshipKind.FUNDS, SponsorshipKind.SERVICES],
+    neighborhoodIds: [],
+    yearlyBudgetMinMinor: 1_000_000,
+    yearlyBudgetMaxMinor: 50_000_000,
+    currency: 'CNY',
+  });
+  await services.matching.declareOffer(ngo!, {
+    organizationId: ngo!.membership!.organizationId,
+    categories: [
+      Category.ELDERLY_CARE,
+      Category.YOUTH_EDUCATION,
+      Category.DISABILITY_SUPPORT,
+      Category.PROPERTY_SERVICES,
+    ],
+    kinds: [],
+    neighborhoodIds: [ids.oldStreet, ids.riverside],
+    yearlyBudgetMinMinor: null,
+    yearlyBudgetMaxMinor: null,
+    currency: null,
+  });
   return true;
 }
 

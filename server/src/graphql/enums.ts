@@ -13,6 +13,7 @@ import {
   SurveyStatus,
   LedgerDirection,
   LedgerEntryKind,
+  MatchReasonKind,
   MembershipStatus,
   NeedStatus,
   NeighborhoodKind,
@@ -57,6 +58,7 @@ export function registerEnums(): void {
     MeetingKind,
     MeetingStatus,
     RsvpResponse,
+    MatchReasonKind,
   };
   for (const [name, enumObject] of Object.entries(enums)) registerEnumType(enumObject, { name });
 }

@@ -7,6 +7,7 @@ import { createFeedbackLoaders } from '../modules/feedback/feedback.loaders.js';
 import { createFundLoaders } from '../modules/funds/funds.loaders.js';
 import { createLedgerLoaders } from '../modules/ledger/ledger.loaders.js';
 import { createMeetingLoaders } from '../modules/meetings/meetings.loaders.js';
+import { createMatchingLoaders } from '../modules/matching/matching.loaders.js';
 import { createNeedLoaders } from '../modules/needs/needs.loaders.js';
 import { createNotificationLoaders } from '../modules/notifications/notifications.loaders.js';
 import { createOrganizationLoaders } from '../modules/organizations/organizations.loaders.js';
@@ -37,6 +38,7 @@ export class SharedLoaders {
     ledger: ReturnType<typeof createLedgerLoaders>;
     campaigns: ReturnType<typeof createCampaignLoaders>;
     disbursements: ReturnType<typeof createDisbursementLoaders>;
+    matching: ReturnType<typeof createMatchingLoaders>;
   }> = {};
 
   constructor(private readonly ds: DataSource) {}
@@ -73,6 +75,9 @@ export class SharedLoaders {
   }
   get disbursements() {
     return (this.made.disbursements ??= createDisbursementLoaders(this.ds));
+  }
+  get matching() {
+    return (this.made.matching ??= createMatchingLoaders(this.ds));
   }
 }
 
@@ -129,6 +134,9 @@ export class Loaders {
   }
   get campaigns() {
     return this.shared.campaigns;
+  }
+  get matching() {
+    return this.shared.matching;
   }
   get disbursements() {
     return this.shared.disbursements;

@@ -27,6 +27,12 @@ import {
   MeetingsResolver,
   ProposalMeetingsResolver,
 } from '../modules/meetings/meetings.resolver.js';
+import {
+  NeedMatchingResolver,
+  OrganizationMatchingResolver,
+  OrganizationOfferResolver,
+  ProposalMatchingResolver,
+} from '../modules/matching/matching.resolver.js';
 import { NeedsResolver } from '../modules/needs/needs.resolver.js';
 import { MembershipResolver, OrganizationsResolver } from '../modules/organizations/organizations.resolver.js';
 import { PartnershipsResolver } from '../modules/partnerships/partnerships.resolver.js';
@@ -50,6 +56,10 @@ export const RESOLVERS = [
   UserResolver,
   OrganizationsResolver,
   MembershipResolver,
+  OrganizationMatchingResolver,
+  OrganizationOfferResolver,
+  NeedMatchingResolver,
+  ProposalMatchingResolver,
   FundsResolver,
   NeighborhoodResolver,
   NeedsResolver,

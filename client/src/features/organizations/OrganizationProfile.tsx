@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { OrganizationDocument, type OrganizationQuery } from '../../gql/graphql';
 import { BidStatusBadge, OrganizationTypeTag, VerifiedBadge } from '../common/Badges';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { OrganizationMatching } from '../matching/OrganizationMatching';
 import { formatDate, money } from '../common/format';
 import { Loading } from '../common/Loading';
 import { PartnershipCard } from '../partnerships/PartnershipCard';
@@ -111,6 +112,8 @@ export function OrganizationProfile({ organizationId }: { organizationId: string
           ) : null}
         </section>
       </div>
+
+      <OrganizationMatching organizationId={org.id} />
 
       <section className="card" aria-labelledby="org-sponsorships-title">
         <h2 id="org-sponsorships-title">{t('organizations.sponsorships')}</h2>

@@ -49,6 +49,9 @@ export const en = {
       NEED_ADDRESSED: 'A need you support has been addressed: “{{title}}”',
       COMMENT_HIDDEN: 'A moderator hid your comment on “{{title}}”',
       COMMENT_RESTORED: 'A moderator restored your comment on “{{title}}”',
+      MATCHING_OPEN_SPONSORSHIP:
+        'A proposal that fits what your organization offers is open for sponsorship: “{{title}}”',
+      MATCHING_OPEN_BIDS: 'A proposal that fits what your organization offers is open for bids: “{{title}}”',
     },
     untitled: 'a proposal',
   },
@@ -250,6 +253,8 @@ export const zhCN: typeof en = {
       NEED_ADDRESSED: '你支持的需求已得到解决：“{{title}}”',
       COMMENT_HIDDEN: '管理员隐藏了你在“{{title}}”下的评论',
       COMMENT_RESTORED: '管理员恢复了你在“{{title}}”下的评论',
+      MATCHING_OPEN_SPONSORSHIP: '与贵组织资源匹配的提案开放资助：“{{title}}”',
+      MATCHING_OPEN_BIDS: '与贵组织资源匹配的提案开放投标：“{{title}}”',
     },
     untitled: '一个提案',
   },

@@ -1,3 +1,4 @@
+import { ProposalMatches } from '../matching/ProposalMatches';
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -137,6 +138,7 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
           <PaymentsPanel proposal={proposal} />
           <ProgressTimeline proposal={proposal} />
           <SponsorshipPanel proposal={proposal} />
+          <ProposalMatches proposalId={proposal.id} />
           <ProposalCampaigns proposalId={proposal.id} fundId={proposal.fund.id} />
 
           <CommentThread proposalId={proposal.id} canComment={proposal.viewerCan.comment} signedIn={Boolean(viewer)} />

@@ -2,14 +2,19 @@ import type { Context } from '../../graphql/context.js';
 import { required } from '../shared/loader-utils.js';
 import { money, type Money } from '../shared/money.type.js';
 
-/** Money in the currency of a fund, through the request's loaders. */
-export async function fundMoney(ctx: Context, fundId: string, minor: bigint): Promise<Money> {
+/** A fund's currency, through the request's loaders the first time. */
+export async function fundCurrency(ctx: Context, fundId: string): Promise<string> {
   let currency = currencyOfFund.get(fundId);
   if (currency === undefined) {
     currency = (await required(ctx.loaders.funds.byId.load(fundId), 'Fund')).currency;
     currencyOfFund.set(fundId, currency);
   }
-  return money(minor, currency);
+  return currency;
+}
+
+/** Money in the currency of a fund, through the request's loaders. */
+export async function fundMoney(ctx: Context, fundId: string, minor: bigint): Promise<Money> {
+  return money(minor, await fundCurrency(ctx, fundId));
 }
 
 /**

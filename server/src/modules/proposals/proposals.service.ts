@@ -16,6 +16,7 @@ import { Topic, type DomainEvent } from '../../graphql/pubsub.js';
 import type { EventBus } from '../../events/event-bus.js';
 import { follow, notify, notifyFollowers } from '../notifications/notify.js';
 import { Fund } from '../funds/fund.entity.js';
+import { notifyMatchingOrganizations } from '../matching/matching.notify.js';
 import { Need } from '../needs/need.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
@@ -331,6 +332,7 @@ export class ProposalsService {
         title: proposal.title,
         status: proposal.status,
       });
+      await notifyMatchingOrganizations(em, emit, saved, actor.user.id);
       emit({ topic: Topic.ProposalUpdated, payload: { proposalId } });
       return saved;
     });

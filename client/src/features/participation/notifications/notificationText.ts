@@ -24,6 +24,10 @@ export function notificationText(n: NotificationFieldsFragment, t: TFunction): s
       return status === 'RESTORE'
         ? t('participation.notifications.kind.COMMENT_RESTORED', { title })
         : t('participation.notifications.kind.COMMENT_HIDDEN', { title });
+    case 'MATCHING_PROPOSAL_OPENED':
+      return status === 'BIDDING'
+        ? t('participation.notifications.kind.MATCHING_OPEN_BIDS', { title })
+        : t('participation.notifications.kind.MATCHING_OPEN_SPONSORSHIP', { title });
     default:
       return t(`participation.notifications.kind.${n.kind}`, { actor, title });
   }
