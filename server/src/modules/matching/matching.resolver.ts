@@ -147,8 +147,7 @@ export class OrganizationMatchingResolver {
   ): Promise<Opportunity[]> {
     const n = matchesFirst(first);
     if (!org.verified) return [];
-    const facts = await required(ctx.loaders.matching.factsByOrgId.load(org.id), 'Organization');
-    const openings = await ctx.services.matching.opportunities(facts, n, (item) => targetOf(ctx, item));
+    const openings = await ctx.loaders.matching.opportunities(n, (item) => targetOf(ctx, item)).load(org.id);
     return openings.map((o) =>
       Object.assign(new Opportunity(), {
         need: o.need,

@@ -50,6 +50,13 @@ export interface Opening {
   scored: Scored;
 }
 
+/** The proposals an organization may still take part in: sponsorship for enterprises, delivery for the others. */
+const openStatusesFor = (type: OrganizationType): readonly ProposalStatus[] =>
+  SPONSOR_TYPES.includes(type) ? SPONSORABLE_STATUSES : DELIVERER_TYPES.includes(type) ? DELIVERABLE_STATUSES : [];
+
+/** How many of the newest open needs, and of the newest open proposals, opportunities are chosen from. */
+export const OPPORTUNITY_WINDOW = 200;
+
 const unique = <T>(values: readonly T[]) => new Set(values).size === values.length;
 
 export class MatchingService {
@@ -137,54 +144,65 @@ export class MatchingService {
       return org;
     });
   }
-
-  /**
-   * Open needs and proposals that fit the organization, best first: needs
-   * OPEN, proposals still open to its kind (sponsorship for enterprises,
-   * delivery for social organizations and foundations), in its categories.
-   * `targetOf` supplies the neighborhood and currency a target is scored with.
-   */
-  async opportunities(
-    org: OrganizationFacts,
-    first: number,
-    targetOf: (item: { need: Need | null; proposal: Proposal | null }) => Promise<MatchTarget>,
-  ): Promise<Opening[]> {
-    if (!org.hasOffer) return [];
-    const statuses = [...(SPONSOR_TYPES.includes(org.type) ? SPONSORABLE_STATUSES : DELIVERABLE_STATUSES)];
-    const [needs, proposals] = await Promise.all([
-      this.dataSource
-        .getRepository(Need)
-        .createQueryBuilder('n')
-        .where('n.status = :open AND n.category IN (:...categories)', {
-          open: NeedStatus.OPEN,
-          categories: org.offer.categories,
-        })
-        .orderBy('n.created_at', 'DESC')
-        .limit(LIMITS.matches.max * 10)
-        .getMany(),
-      this.dataSource
-        .getRepository(Proposal)
-        .createQueryBuilder('p')
-        .where('p.status IN (:...statuses) AND p.category IN (:...categories)', {
-          statuses,
-          categories: org.offer.categories,
-        })
-        .orderBy('p.created_at', 'DESC')
-        .limit(LIMITS.matches.max * 10)
-        .getMany(),
-    ]);
-    const items: Array<{ need: Need | null; proposal: Proposal | null }> = [
-      ...needs.map((need) => ({ need, proposal: null })),
-      ...proposals.map((proposal) => ({ need: null, proposal })),
-    ];
-    // All at once, so the request's loaders batch the needs and neighborhoods the targets name.
-    const targets = await Promise.all(items.map(targetOf));
-    const openings = items.flatMap((item, i): Opening[] => {
-      const scored = scoreMatch(targets[i]!, org);
-      return scored ? [{ ...item, scored }] : [];
-    });
-    return openings.sort((a, b) => b.scored.score - a.scored.score || createdOf(b) - createdOf(a)).slice(0, first);
-  }
 }
 
 const createdOf = (o: { need: Need | null; proposal: Proposal | null }) => (o.need ?? o.proposal)!.createdAt.getTime();
+
+/**
+ * For each organization, the open needs and proposals that fit it, best
+ * first (newest first among equals): needs OPEN, proposals still open to
+ * its kind (sponsorship for enterprises, delivery for social organizations
+ * and foundations), in its categories, among the newest
+ * OPPORTUNITY_WINDOW of each. One statement for the needs and one for the
+ * proposals however many organizations ask (a page listing many of them).
+ * `targetOf` supplies the neighborhood and currency each is scored with.
+ */
+export async function findOpportunities(
+  dataSource: DataSource,
+  orgs: readonly OrganizationFacts[],
+  first: number,
+  targetOf: (item: { need: Need | null; proposal: Proposal | null }) => Promise<MatchTarget>,
+): Promise<Map<string, Opening[]>> {
+  const offering = orgs.filter((o) => o.hasOffer);
+  const result = new Map<string, Opening[]>(orgs.map((o) => [o.id, []]));
+  if (offering.length === 0) return result;
+  const categories = [...new Set(offering.flatMap((o) => o.offer.categories))];
+  const statuses = [...new Set(offering.flatMap((o) => openStatusesFor(o.type)))];
+  const [needs, proposals] = await Promise.all([
+    dataSource
+      .getRepository(Need)
+      .createQueryBuilder('n')
+      .where('n.status = :open AND n.category IN (:...categories)', { open: NeedStatus.OPEN, categories })
+      .orderBy('n.created_at', 'DESC')
+      .limit(OPPORTUNITY_WINDOW)
+      .getMany(),
+    statuses.length === 0
+      ? Promise.resolve([])
+      : dataSource
+          .getRepository(Proposal)
+          .createQueryBuilder('p')
+          .where('p.status IN (:...statuses) AND p.category IN (:...categories)', { statuses, categories })
+          .orderBy('p.created_at', 'DESC')
+          .limit(OPPORTUNITY_WINDOW)
+          .getMany(),
+  ]);
+  const items: Array<{ need: Need | null; proposal: Proposal | null }> = [
+    ...needs.map((need) => ({ need, proposal: null })),
+    ...proposals.map((proposal) => ({ need: null, proposal })),
+  ];
+  // All at once, so the request's loaders batch the needs and neighborhoods the targets name.
+  const targets = await Promise.all(items.map(targetOf));
+  for (const org of offering) {
+    const open = openStatusesFor(org.type);
+    const openings = items.flatMap((item, i): Opening[] => {
+      if (item.proposal && !open.includes(item.proposal.status)) return [];
+      const scored = scoreMatch(targets[i]!, org);
+      return scored ? [{ ...item, scored }] : [];
+    });
+    result.set(
+      org.id,
+      openings.sort((a, b) => b.scored.score - a.scored.score || createdOf(b) - createdOf(a)).slice(0, first),
+    );
+  }
+  return result;
+}

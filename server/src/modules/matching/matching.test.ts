@@ -227,6 +227,14 @@ describe('matching needs and proposals to organizations', () => {
       [need.id, 70],
     ]);
     expect((await h.gql<any>(ORG, { id: unverified.organization.id })).data.organization.opportunities).toEqual([]);
+    // Many organizations in one answer are served together, each with what it would get alone.
+    const all = await h.gql<any>('{ organizations { id opportunities { score need { id } proposal { id } } } }');
+    expect(all.errors).toBeUndefined();
+    for (const o of [local, veteran]) {
+      const alone = (await h.gql<any>(ORG, { id: o.organization.id })).data.organization.opportunities;
+      const together = all.data.organizations.find((x: any) => x.id === o.organization.id).opportunities;
+      expect(together).toEqual(alone.map(({ reasons: _r, ...rest }: any) => rest));
+    }
     const tooMany = await h.gql(PROPOSAL_MATCHES.replace('matches(type: $type)', 'matches(type: $type, first: 51)'), {
       id: proposal.id,
     });
