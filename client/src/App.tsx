@@ -6,7 +6,7 @@ import { CampaignPage } from './pages/CampaignPage';
 import { CampaignsPage } from './pages/CampaignsPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { DisbursementsPage } from './pages/DisbursementsPage';
-import { NeedsPage } from './pages/NeedsPage';
+import { NeedRedirect, NeedsPage } from './pages/NeedsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganizationPage } from './pages/OrganizationPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
@@ -41,6 +41,7 @@ export function App() {
         <Route element={<Layout />}>
           <Route index element={<DashboardPage />} />
           <Route path="needs" element={<NeedsPage />} />
+          <Route path="needs/:id" element={<NeedRedirect />} />
           <Route path="proposals" element={<ProposalsPage />} />
           <Route path="proposals/:id" element={<ProposalPage />} />
           <Route path="organizations" element={<OrganizationsPage />} />

@@ -27,6 +27,7 @@ import { ledgerCsvRouter } from './modules/ledger/ledger.http.js';
 import { CompiledOperations } from './graphql/jit.js';
 import { PublicQueryCache } from './graphql/public-cache.js';
 import { countStatementsIn, SQL_COUNT_HEADER, statementsSoFar } from './db/sql-count.js';
+import { sharingRouter } from './modules/sharing/sharing.http.js';
 import { surveyCsvRouter } from './modules/surveys/surveys.http.js';
 import { createServices, type Services } from './services.js';
 
@@ -221,6 +222,16 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
 
   if (existsSync(config.CLIENT_DIST)) {
     app.use(express.static(config.CLIENT_DIST, { index: false, maxAge: '1h' }));
+    // Public pages with their previews (Open Graph tags, card images) and short links.
+    app.use(
+      sharingRouter({
+        sharing: services.sharing,
+        dataSource,
+        clientDist: config.CLIENT_DIST,
+        publicUrl: config.PUBLIC_URL,
+        logger,
+      }),
+    );
     // The client routes in the browser: every other GET gets the app shell.
     app.get(/^(?!\/graphql).*/, (_req, res) => {
       res.sendFile(join(config.CLIENT_DIST, 'index.html'));

@@ -82,6 +82,11 @@ const schema = z.object({
     .min(60)
     .default(24 * 60 * 60),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  /**
+   * The public address of the site (e.g. https://fund.example.org), for the absolute links in shared pages'
+   * previews; unset: the address the request came to (through TRUST_PROXY's proxies).
+   */
+  PUBLIC_URL: z.url().optional(),
   /** Anonymous queries' answers kept while the database has not changed (graphql/public-cache.ts); 0 turns it off. */
   PUBLIC_CACHE_ENTRIES: z.coerce.number().int().min(0).default(200),
   /** ... and for at most this long, for what changes with the clock alone (a campaign's end). */

@@ -14,6 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import {
   apiFor,
   codes,
@@ -372,6 +373,20 @@ const unchangedStatus =
     expect(await statusOf(id)).toBe(allowed ? after : before);
   };
 
+/** Whether the page has a short link now (an allowed call makes one; a refused one must not). */
+const shareLinkIs =
+  (id: string, whenAllowed: boolean): Prepared['verify'] =>
+  async (allowed) => {
+    const db = new pg.Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      const rows = await db.query('SELECT 1 FROM share_links WHERE target_id = $1', [id]);
+      expect(rows.rowCount).toBe(allowed && whenAllowed ? 1 : 0);
+    } finally {
+      await db.end();
+    }
+  };
+
 const OFFER_CATEGORIES = ['ELDERLY_CARE', 'YOUTH_EDUCATION', 'HEALTHCARE', 'ENVIRONMENT'];
 let offerTries = 0;
 
@@ -575,6 +590,21 @@ const OPS: Record<string, Operation> = {
         variables: { input: { organizationId: enterpriseOrgId, categories: [category], kinds: ['FUNDS'] } },
         verify: async (allowed) => expect(await offerOf()).toEqual(allowed ? [category] : before),
       };
+    },
+  },
+
+  'createShareLink (a proposal in consultation)': {
+    document: 'mutation M($id: ID!) { createShareLink(kind: PROPOSAL, id: $id) { code path } }',
+    prepare: async () => {
+      const id = await inConsultation('ngo');
+      return { variables: { id }, verify: shareLinkIs(id, true) };
+    },
+  },
+  'createShareLink (a draft)': {
+    document: 'mutation M($id: ID!) { createShareLink(kind: PROPOSAL, id: $id) { code path } }',
+    prepare: async () => {
+      const id = await createDraft('ngo');
+      return { variables: { id }, verify: shareLinkIs(id, false) };
     },
   },
 

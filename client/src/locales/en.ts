@@ -1,5 +1,6 @@
 import { en as audit } from '../features/audit/messages';
 import { en as matching } from '../features/matching/messages';
+import { en as sharing } from '../features/sharing/messages';
 import { en as meetings } from '../features/meetings/messages';
 import { en as participation } from '../features/participation/messages';
 import { en as surveys } from '../features/surveys/messages';
@@ -585,6 +586,7 @@ export const en = {
   meetings,
   audit,
   matching,
+  sharing,
 };
 
 export type Messages = typeof en;

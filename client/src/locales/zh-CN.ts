@@ -1,5 +1,6 @@
 import { zhCN as audit } from '../features/audit/messages';
 import { zhCN as matching } from '../features/matching/messages';
+import { zhCN as sharing } from '../features/sharing/messages';
 import { zhCN as meetings } from '../features/meetings/messages';
 import { zhCN as participation } from '../features/participation/messages';
 import { zhCN as surveys } from '../features/surveys/messages';
@@ -580,4 +581,5 @@ export const zhCN: Messages = {
   meetings,
   audit,
   matching,
+  sharing,
 };

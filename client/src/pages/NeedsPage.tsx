@@ -1,3 +1,4 @@
+import { Navigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NeedsBoard } from '../features/needs/NeedsBoard';
 
@@ -10,4 +11,10 @@ export function NeedsPage() {
       <NeedsBoard />
     </div>
   );
+}
+
+/** A need's own address (what a shared link leads to): the needs board, scrolled to it. */
+export function NeedRedirect() {
+  const { id } = useParams();
+  return <Navigate to={`/needs?status=ALL#need-${id ?? ''}`} replace />;
 }

@@ -1,3 +1,4 @@
+import { ShareLinks1764600000100 } from './migrations/1764600000100-ShareLinks.js';
 import { Matching1764600000000 } from './migrations/1764600000000-Matching.js';
 import { OrganizationOffer } from '../modules/matching/offer.entity.js';
 import 'reflect-metadata';
@@ -78,6 +79,7 @@ export const MIGRATIONS = [
   AuditLog1764500000100,
   EventOutbox1764500000200,
   Matching1764600000000,
+  ShareLinks1764600000100,
 ];
 
 export interface DataSourceOptions {

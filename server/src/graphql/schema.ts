@@ -33,6 +33,7 @@ import {
   OrganizationOfferResolver,
   ProposalMatchingResolver,
 } from '../modules/matching/matching.resolver.js';
+import { SharingResolver } from '../modules/sharing/sharing.resolver.js';
 import { NeedsResolver } from '../modules/needs/needs.resolver.js';
 import { MembershipResolver, OrganizationsResolver } from '../modules/organizations/organizations.resolver.js';
 import { PartnershipsResolver } from '../modules/partnerships/partnerships.resolver.js';
@@ -60,6 +61,7 @@ export const RESOLVERS = [
   OrganizationOfferResolver,
   NeedMatchingResolver,
   ProposalMatchingResolver,
+  SharingResolver,
   FundsResolver,
   NeighborhoodResolver,
   NeedsResolver,

@@ -1,3 +1,4 @@
+import { SharePanel } from '../sharing/SharePanel';
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,6 +58,7 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
           ) : null}
         </div>
         <h1>{campaign.title}</h1>
+        <SharePanel kind="CAMPAIGN" id={campaign.id} />
         {campaign.proposal ? (
           <p>
             {t('campaigns.forProject')} <Link to={`/proposals/${campaign.proposal.id}`}>{campaign.proposal.title}</Link>

@@ -1,4 +1,5 @@
 import { ProposalMatches } from '../matching/ProposalMatches';
+import { SharePanel } from '../sharing/SharePanel';
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -65,6 +66,7 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
         <div className="stack proposal-side">
           <VotePanel proposal={proposal} />
           <ProposalActions proposal={proposal} />
+          {proposal.status !== 'DRAFT' ? <SharePanel kind="PROPOSAL" id={proposal.id} /> : null}
         </div>
         <div className="stack proposal-main">
           <section className="card" aria-labelledby="details-title">
