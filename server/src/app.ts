@@ -27,6 +27,7 @@ import { ledgerCsvRouter } from './modules/ledger/ledger.http.js';
 import { CompiledOperations } from './graphql/jit.js';
 import { PublicQueryCache } from './graphql/public-cache.js';
 import { countStatementsIn, SQL_COUNT_HEADER, statementsSoFar } from './db/sql-count.js';
+import { activityRouter } from './modules/activity/activity.http.js';
 import { sharingRouter } from './modules/sharing/sharing.http.js';
 import { surveyCsvRouter } from './modules/surveys/surveys.http.js';
 import { createServices, type Services } from './services.js';
@@ -172,6 +173,7 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
     }
   });
   app.use(ledgerCsvRouter({ dataSource, ledger: services.ledger, logger }));
+  app.use(activityRouter({ activity: services.activity, dataSource, publicUrl: config.PUBLIC_URL }));
   app.use(surveyCsvRouter(deps));
   app.get('/metrics', async (_req, res) => {
     res.set('content-type', metrics.registry.contentType);

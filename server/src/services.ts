@@ -14,6 +14,7 @@ import { LedgerService } from './modules/ledger/ledger.service.js';
 import { MeetingsService } from './modules/meetings/meetings.service.js';
 import { NeedsService } from './modules/needs/needs.service.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { ActivityService } from './modules/activity/activity.service.js';
 import { SharingService } from './modules/sharing/sharing.service.js';
 import { MatchingService } from './modules/matching/matching.service.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
@@ -47,6 +48,7 @@ export function createServices(
     organizations: new OrganizationsService(ds),
     matching: new MatchingService(ds, events),
     sharing: new SharingService(ds),
+    activity: new ActivityService(ds),
     needs: new NeedsService(ds),
     proposals,
     comments: new CommentsService(ds, events, proposals, config.COMMENT_RATE_LIMIT_PER_MINUTE),

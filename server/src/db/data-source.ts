@@ -1,3 +1,4 @@
+import { ActivityFeed1764600000200 } from './migrations/1764600000200-ActivityFeed.js';
 import { ShareLinks1764600000100 } from './migrations/1764600000100-ShareLinks.js';
 import { Matching1764600000000 } from './migrations/1764600000000-Matching.js';
 import { OrganizationOffer } from '../modules/matching/offer.entity.js';
@@ -80,6 +81,7 @@ export const MIGRATIONS = [
   EventOutbox1764500000200,
   Matching1764600000000,
   ShareLinks1764600000100,
+  ActivityFeed1764600000200,
 ];
 
 export interface DataSourceOptions {

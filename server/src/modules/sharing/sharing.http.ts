@@ -45,6 +45,11 @@ export function previewTags(preview: Preview, origin: string): string {
     `<meta name="twitter:title" content="${title}" />`,
     `<meta name="twitter:description" content="${description}" />`,
     `<meta name="twitter:image" content="${escapeHtml(image)}" />`,
+    ...(preview.kind === ShareKind.FUND
+      ? [
+          `<link rel="alternate" type="application/atom+xml" title="${title}" href="${escapeHtml(`${origin}/funds/${preview.id}/activity.atom`)}" />`,
+        ]
+      : []),
   ].join('\n    ');
 }
 

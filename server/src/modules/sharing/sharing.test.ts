@@ -142,6 +142,10 @@ describe('shared pages: previews without JavaScript, card images and short links
     expect(meta(needPage, 'og:description')).toContain('12 residents support this need');
     const fund = await (await fetch(`${base}/`)).text();
     expect(meta(fund, 'og:title')).toMatch(/^Fund /);
+    // Feed readers find the fund's activity feed from its page.
+    expect(fund).toMatch(
+      /<link rel="alternate" type="application\/atom\+xml" [^>]*href="[^"]+\/funds\/[0-9a-f-]+\/activity\.atom"/,
+    );
   });
 
   it('shows nothing of what the public may not see, and keeps the plain shell for unknown pages', async () => {
