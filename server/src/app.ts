@@ -62,7 +62,8 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
   const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, 'commonweal', logger) : null;
   const channel = `commonweal:events:${String(dataSource.driver.database ?? 'default')}`;
   events.start(config.REDIS_URL && redis ? connectRedisRelay(config.REDIS_URL, channel, events, logger, redis) : null);
-  const services = createServices(dataSource, events, config, { redis });
+  const services = createServices(dataSource, events, config, { redis, logger });
+  services.webhooks.start();
   const deps: ContextDeps = { dataSource, events, services, logger };
   const schema = await buildAppSchema();
   const operations = new CompiledOperations(schema);
@@ -255,6 +256,7 @@ export async function createApp({ config, dataSource, logger }: AppDeps): Promis
         });
       }),
     close: async () => {
+      await services.webhooks.stop();
       await apollo.stop();
       ws.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -87,6 +87,13 @@ const schema = z.object({
    * previews; unset: the address the request came to (through TRUST_PROXY's proxies).
    */
   PUBLIC_URL: z.url().optional(),
+  /** Outbound webhooks: queue looked at this often; attempts before giving up; first retry wait (doubles); answer timeout. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(20).default(2000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(5000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  /** Activity is sent once it is this old, so an entry of a transaction still committing is not skipped. */
+  WEBHOOK_SETTLE_MS: z.coerce.number().int().min(0).default(5000),
   /** Anonymous queries' answers kept while the database has not changed (graphql/public-cache.ts); 0 turns it off. */
   PUBLIC_CACHE_ENTRIES: z.coerce.number().int().min(0).default(200),
   /** ... and for at most this long, for what changes with the clock alone (a campaign's end). */

@@ -433,6 +433,7 @@ const RULES: Record<string, Rule> = {
   'ReviseProposalInput.reason': text(LIMITS.revisionReason),
   'ReviseProposalInput.citedCommentIds': list(LIMITS.revisionCitations),
   'ReviseProposalInput.citedFeedbackIds': list(LIMITS.revisionCitations),
+  'Mutation.createWebhook.url': text({ min: 1, max: 2000 }),
   'DeclareOfferInput.yearlyBudgetMinMinor': int(LIMITS.yearlyBudgetMinor),
   'DeclareOfferInput.yearlyBudgetMaxMinor': int(LIMITS.yearlyBudgetMinor),
   'DeclareOfferInput.currency': text({ min: 3, max: 3 }),

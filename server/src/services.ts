@@ -14,6 +14,8 @@ import { LedgerService } from './modules/ledger/ledger.service.js';
 import { MeetingsService } from './modules/meetings/meetings.service.js';
 import { NeedsService } from './modules/needs/needs.service.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { createLogger, type Logger } from './logger.js';
+import { WebhooksService } from './modules/webhooks/webhooks.service.js';
 import { ActivityService } from './modules/activity/activity.service.js';
 import { SharingService } from './modules/sharing/sharing.service.js';
 import { MatchingService } from './modules/matching/matching.service.js';
@@ -29,14 +31,28 @@ import { AuthService } from './modules/users/auth.service.js';
 export function createServices(
   ds: DataSource,
   events: EventBus,
-  config: Pick<Config, 'jwtSecret' | 'JWT_TTL_SECONDS' | 'COMMENT_RATE_LIMIT_PER_MINUTE'> & RateLimitConfig,
+  config: Pick<
+    Config,
+    | 'jwtSecret'
+    | 'JWT_TTL_SECONDS'
+    | 'COMMENT_RATE_LIMIT_PER_MINUTE'
+    | 'WEBHOOK_POLL_MS'
+    | 'WEBHOOK_MAX_ATTEMPTS'
+    | 'WEBHOOK_BACKOFF_MS'
+    | 'WEBHOOK_TIMEOUT_MS'
+    | 'WEBHOOK_SETTLE_MS'
+    | 'PUBLIC_URL'
+  > &
+    RateLimitConfig,
   options: {
     /** Where donations are paid; by default they are recorded, not charged. */
     paymentGateway?: PaymentGateway;
     /** Where the rate-limit counters live when the platform has Redis. */
     redis?: Redis | null;
+    logger?: Logger;
   } = {},
 ) {
+  const activity = new ActivityService(ds);
   const proposals = new ProposalsService(ds, events);
   const rateLimits = new RateLimits(ds, config, options.redis ?? null);
   const ledger = new LedgerService(ds);
@@ -48,7 +64,20 @@ export function createServices(
     organizations: new OrganizationsService(ds),
     matching: new MatchingService(ds, events),
     sharing: new SharingService(ds),
-    activity: new ActivityService(ds),
+    activity,
+    webhooks: new WebhooksService(
+      ds,
+      activity,
+      {
+        pollMs: config.WEBHOOK_POLL_MS,
+        maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+        backoffMs: config.WEBHOOK_BACKOFF_MS,
+        timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+        settleMs: config.WEBHOOK_SETTLE_MS,
+        publicUrl: config.PUBLIC_URL,
+      },
+      options.logger ?? createLogger('silent'),
+    ),
     needs: new NeedsService(ds),
     proposals,
     comments: new CommentsService(ds, events, proposals, config.COMMENT_RATE_LIMIT_PER_MINUTE),

@@ -608,6 +608,44 @@ const OPS: Record<string, Operation> = {
     },
   },
 
+  createWebhook: {
+    document: 'mutation M($f: ID!, $u: String!) { createWebhook(fundId: $f, url: $u) { webhook { id } } }',
+    prepare: async () => {
+      // A receiver nobody listens on: deliveries fail and retry in the background, harmlessly.
+      const url = `http://127.0.0.1:9/${unique()}`;
+      return {
+        variables: { f: fundId, u: url },
+        verify: async (allowed) => {
+          const hooks = ok(
+            await api.gql('query Q($f: ID!) { webhooks(fundId: $f) { url } }', { f: fundId }, tokens.admin),
+          ).webhooks as Array<{ url: string }>;
+          expect(hooks.filter((w) => w.url === url)).toHaveLength(allowed ? 1 : 0);
+        },
+      };
+    },
+  },
+  deleteWebhook: {
+    document: 'mutation M($id: ID!) { deleteWebhook(id: $id) }',
+    prepare: async () => {
+      const made = ok(
+        await api.gql(
+          'mutation M($f: ID!, $u: String!) { createWebhook(fundId: $f, url: $u) { webhook { id } } }',
+          { f: fundId, u: `http://127.0.0.1:9/${unique()}` },
+          tokens.admin,
+        ),
+      ).createWebhook.webhook.id as string;
+      return {
+        variables: { id: made },
+        verify: async (allowed) => {
+          const hooks = ok(
+            await api.gql('query Q($f: ID!) { webhooks(fundId: $f) { id } }', { f: fundId }, tokens.admin),
+          ).webhooks as Array<{ id: string }>;
+          expect(hooks.some((w) => w.id === made)).toBe(!allowed);
+        },
+      };
+    },
+  },
+
   // The collaboration market: sponsorships, sealed bids and the award, progress, partnerships.
   'proposeSponsorship (in consultation)': {
     document: 'mutation M($input: ProposeSponsorshipInput!) { proposeSponsorship(input: $input) { id status } }',

@@ -1,3 +1,4 @@
+import { Webhooks1764600000300 } from './migrations/1764600000300-Webhooks.js';
 import { ActivityFeed1764600000200 } from './migrations/1764600000200-ActivityFeed.js';
 import { ShareLinks1764600000100 } from './migrations/1764600000100-ShareLinks.js';
 import { Matching1764600000000 } from './migrations/1764600000000-Matching.js';
@@ -82,6 +83,7 @@ export const MIGRATIONS = [
   Matching1764600000000,
   ShareLinks1764600000100,
   ActivityFeed1764600000200,
+  Webhooks1764600000300,
 ];
 
 export interface DataSourceOptions {

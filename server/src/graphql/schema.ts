@@ -33,6 +33,7 @@ import {
   OrganizationOfferResolver,
   ProposalMatchingResolver,
 } from '../modules/matching/matching.resolver.js';
+import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver.js';
 import { SharingResolver } from '../modules/sharing/sharing.resolver.js';
 import { NeedsResolver } from '../modules/needs/needs.resolver.js';
 import { MembershipResolver, OrganizationsResolver } from '../modules/organizations/organizations.resolver.js';
@@ -62,6 +63,7 @@ export const RESOLVERS = [
   NeedMatchingResolver,
   ProposalMatchingResolver,
   SharingResolver,
+  WebhooksResolver,
   FundsResolver,
   NeighborhoodResolver,
   NeedsResolver,

@@ -49,7 +49,28 @@ interface Row {
 export class ActivityService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async recent(fundId: string, limit = ACTIVITY_ITEMS): Promise<ActivityItem[]> {
+  /** The newest items, newest first. */
+  recent(fundId: string, limit = ACTIVITY_ITEMS): Promise<ActivityItem[]> {
+    return this.read(fundId, { after: null, limit, newestFirst: true });
+  }
+
+  /** The items after audit entry `seq`, oldest first (what a webhook has not heard of yet). */
+  after(fundId: string, seq: string, limit: number): Promise<ActivityItem[]> {
+    return this.read(fundId, { after: seq, limit, newestFirst: false });
+  }
+
+  /** The newest audit entry now: a new webhook hears of what happens after it. */
+  async lastSeq(): Promise<string> {
+    const [row] = (await this.dataSource.query('SELECT COALESCE(max(id), 0)::text AS seq FROM audit_log')) as Array<{
+      seq: string;
+    }>;
+    return row!.seq;
+  }
+
+  private async read(
+    fundId: string,
+    { after, limit, newestFirst }: { after: string | null; limit: number; newestFirst: boolean },
+  ): Promise<ActivityItem[]> {
     const rows = (await this.dataSource.query(
       `SELECT a.id::text AS seq, a.at, a.entity, a.entity_id, a.after->>'status' AS status,
               a.after->>'title' AS title, COALESCE(a.after->>'summary', a.after->>'description') AS summary, a.after->>'amount_minor' AS amount_minor,
@@ -65,9 +86,10 @@ export class ActivityService {
             OR (a.entity = 'disbursements' AND a.action = 'update'
                 AND a.after->>'status' = 'APPROVED' AND a.before->>'status' IS DISTINCT FROM 'APPROVED')
             OR (a.entity = 'campaigns' AND a.action = 'insert'))
-        ORDER BY a.id DESC
+          AND ($4::bigint IS NULL OR a.id > $4::bigint)
+        ORDER BY a.id ${newestFirst ? 'DESC' : 'ASC'}
         LIMIT $3`,
-      [fundId, Object.keys(PROPOSAL_NEWS), limit],
+      [fundId, Object.keys(PROPOSAL_NEWS), limit, after],
     )) as Row[];
     return rows.map((r) => {
       switch (r.entity) {
