@@ -14,7 +14,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { badInput } from '../../graphql/errors.js';
+import { pageSize } from '../shared/connection.js';
 import { assertId } from '../shared/ids.js';
 import type { DeliveryRow, WebhookRow } from './webhooks.service.js';
 
@@ -106,9 +106,7 @@ export class WebhooksResolver {
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Ctx() ctx: Context,
   ): Promise<WebhookDelivery[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 100)
-      throw badInput('first', 'first must be between 1 and 100');
-    const rows: DeliveryRow[] = await ctx.services.webhooks.deliveries(webhook.id, first);
+    const rows: DeliveryRow[] = await ctx.services.webhooks.deliveries(webhook.id, pageSize(first, 20));
     return rows.map((d) =>
       Object.assign(new WebhookDelivery(), {
         id: d.id,
