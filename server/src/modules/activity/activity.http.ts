@@ -2,6 +2,7 @@ import express, { type Request, type Router } from 'express';
 import { Feed } from 'feed';
 import type { DataSource } from 'typeorm';
 import { isUuid } from '../shared/ids.js';
+import { siteFundId, siteOrigin } from '../shared/site.js';
 import type { ActivityService } from './activity.service.js';
 
 /**
@@ -16,7 +17,7 @@ export function activityRouter(deps: {
 }): Router {
   const { activity, dataSource, publicUrl } = deps;
   const router = express.Router();
-  const originOf = (req: Request) => publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.get('host')}`;
+  const originOf = (req: Request) => siteOrigin(req, publicUrl);
 
   const serve =
     (fundOf: (req: Request) => Promise<string | null>) =>
@@ -68,12 +69,7 @@ export function activityRouter(deps: {
   );
   router.get(
     '/activity.atom',
-    serve(async () => {
-      const [fund] = (await dataSource.query('SELECT id FROM funds ORDER BY created_at, id LIMIT 1')) as Array<{
-        id: string;
-      }>;
-      return fund?.id ?? null;
-    }),
+    serve(() => siteFundId(dataSource)),
   );
   return router;
 }

@@ -4,6 +4,7 @@ import express, { type Request, type Response, type NextFunction, type Router } 
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../logger.js';
 import { isUuid } from '../shared/ids.js';
+import { siteFundId, siteOrigin } from '../shared/site.js';
 import { CARD, shareCard } from './share-card.js';
 import { PAGE_OF, ShareKind, type Preview, type SharingService } from './sharing.service.js';
 
@@ -85,7 +86,7 @@ export function sharingRouter(deps: {
   const router = express.Router();
   let shell: Promise<string> | null = null;
   const appShell = () => (shell ??= readFile(join(clientDist, 'index.html'), 'utf8'));
-  const originOf = (req: Request) => publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.get('host')}`;
+  const originOf = (req: Request) => siteOrigin(req, publicUrl);
 
   const page =
     (kind: ShareKind, idOf: (req: Request) => Promise<string | null>) =>
@@ -110,12 +111,7 @@ export function sharingRouter(deps: {
   router.get('/needs/:id', page(ShareKind.NEED, idParam));
   router.get(
     '/',
-    page(ShareKind.FUND, async () => {
-      const [fund] = (await dataSource.query('SELECT id FROM funds ORDER BY created_at, id LIMIT 1')) as Array<{
-        id: string;
-      }>;
-      return fund?.id ?? null;
-    }),
+    page(ShareKind.FUND, () => siteFundId(dataSource)),
   );
 
   router.get('/og/:kind/:file', async (req, res, next) => {

@@ -93,17 +93,23 @@ export class WebhooksService {
     const [fund] = (await this.dataSource.query('SELECT id FROM funds WHERE id = $1', [fundId])) as unknown[];
     if (!fund) throw notFound('Fund');
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-    const [webhook] = (await this.dataSource.query(
-      `INSERT INTO webhooks (fund_id, url, secret, cursor, created_by) VALUES ($1, $2, $3, $4, $5)
+    const cursor = await this.activity.lastSeq();
+    // In a transaction, so the audit trail names who registered it.
+    const [webhook] = (await this.dataSource.transaction((em) =>
+      em.query(
+        `INSERT INTO webhooks (fund_id, url, secret, cursor, created_by) VALUES ($1, $2, $3, $4, $5)
        RETURNING id, fund_id, url, active, created_at`,
-      [fundId, target, secret, await this.activity.lastSeq(), actor.user.id],
+        [fundId, target, secret, cursor, actor.user.id],
+      ),
     )) as WebhookRow[];
     return { webhook: webhook!, secret };
   }
 
   async remove(actor: Actor, id: string): Promise<boolean> {
     if (!hasRole(actor, Role.FUND_ADMIN)) throw forbidden('Only FUND_ADMIN removes webhooks');
-    const [, affected] = (await this.dataSource.query('DELETE FROM webhooks WHERE id = $1', [id])) as [unknown, number];
+    const [, affected] = (await this.dataSource.transaction((em) =>
+      em.query('DELETE FROM webhooks WHERE id = $1', [id]),
+    )) as [unknown, number];
     if (!affected) throw notFound('Webhook');
     return true;
   }
